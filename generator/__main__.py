@@ -1,0 +1,55 @@
+"""Command line: ``python -m generator parse FILE`` prints one resolution as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import InputError
+from .model import dump_json
+from .parse import parse
+from .read import read_source
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse_command = commands.add_parser("parse", help="print a resolution's parsed JSON")
+    parse_command.add_argument("file", type=Path)
+    golden = commands.add_parser("golden", help="rewrite tests/golden/*.json from source_texts/")
+    golden.add_argument("--source-dir", type=Path, default=Path("source_texts"))
+    golden.add_argument("--golden-dir", type=Path, default=Path("tests/golden"))
+    args = parser.parse_args(argv)
+    if args.command == "parse":
+        return _parse(args.file)
+    return _golden(args.source_dir, args.golden_dir)
+
+
+def _parse(path: Path) -> int:
+    try:
+        resolution = parse(read_source(path))
+    except (InputError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(dump_json(resolution))
+    return 0
+
+
+def _golden(source_dir: Path, golden_dir: Path) -> int:
+    """Refresh the golden files: one ``<symbol with - for />.json`` per source text."""
+    from .corpus import load_corpus
+
+    corpus = load_corpus(source_dir)
+    for problem in corpus.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    golden_dir.mkdir(parents=True, exist_ok=True)
+    for resolution in corpus.resolutions:
+        target = golden_dir / (resolution.symbol.replace("/", "-") + ".json")
+        target.write_text(dump_json(resolution), encoding="utf-8")
+        print(f"wrote {target}")
+    return 1 if corpus.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Collect every source text into a corpus: parse each, keep the good, report the bad.
+
+After ``load_corpus``: every resolution parsed without error is in ``resolutions`` (sorted by
+symbol, so output order never depends on file names or the file system); every file that could
+not be used is described in ``problems``; no two resolutions share a symbol (a duplicate is a
+problem for every file that carries it, and none of them is published, since we could not say
+which one is the official text).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .model import Resolution
+from .parse import parse
+from .read import read_source
+
+SOURCE_SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    resolutions: tuple[Resolution, ...]
+    problems: tuple[Problem, ...]
+
+    def get(self, symbol: str) -> Resolution | None:
+        return next((r for r in self.resolutions if r.symbol == symbol), None)
+
+
+def source_files(source_dir: Path) -> list[Path]:
+    """Every input file below ``source_dir``, in a stable order (names never carry meaning)."""
+    return sorted(
+        p for p in source_dir.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+    )
+
+
+def load_corpus(source_dir: Path, root: Path | None = None) -> Corpus:
+    """Parse every file of ``source_dir``; file names in problems are relative to ``root``."""
+    parsed: list[Resolution] = []
+    problems: list[Problem] = []
+    for path in source_files(source_dir):
+        name = _display_name(path, root)
+        try:
+            parsed.append(parse(read_source(path, name), name))
+        except InputError as error:
+            problems.append(error.problem)
+    resolutions, duplicate_problems = _reject_duplicates(parsed)
+    return Corpus(
+        resolutions=tuple(sorted(resolutions, key=lambda r: _symbol_key(r.symbol))),
+        problems=tuple(problems + duplicate_problems),
+    )
+
+
+def _display_name(path: Path, root: Path | None) -> str:
+    try:
+        return path.relative_to(root).as_posix() if root else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _reject_duplicates(parsed: list[Resolution]) -> tuple[list[Resolution], list[Problem]]:
+    by_symbol: dict[str, list[Resolution]] = defaultdict(list)
+    for resolution in parsed:
+        by_symbol[resolution.symbol].append(resolution)
+    unique = [group[0] for group in by_symbol.values() if len(group) == 1]
+    problems = [
+        Problem(r.source, f"duplicate symbol {symbol}: also in "
+                + ", ".join(o.source for o in group if o is not r)
+                + "; none of these files is published", 1)
+        for symbol, group in by_symbol.items() if len(group) > 1 for r in group
+    ]
+    return unique, problems
+
+
+def _symbol_key(symbol: str) -> tuple:
+    """Sort A/RES/64/187 before A/RES/64/1000 and after A/RES/64/99: numbers as numbers."""
+    import re
+
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", symbol))

@@ -1,0 +1,134 @@
+"""Regular expressions for the ODS text export, one verbose pattern per construct.
+
+Kept apart from the parsing logic so each pattern can be read, commented and tested on its own
+(see tests/test_patterns.py for real lines and near misses).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+
+DATE = r"(?:\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+\d{4})"
+
+# "Resolution adopted by the General Assembly on 21 December 2009"
+ADOPTION = re.compile(
+    rf"""^\s*Resolution\s+adopted\s+by\s+the\s+General\s+Assembly
+        \s+on\s+(?P<date>{DATE})    # adoption date
+        \s*$""",
+    re.X,
+)
+
+# "[on the report of the Second Committee (A/64/417)]"
+# "[on the report of the Fifth Committee (A/64/582/Add.1, para. 7)]"
+# "[on the report of the Special Political and Decolonization Committee (Fourth Committee)
+#   (A/64/413)]"
+REPORT = re.compile(
+    r"""^\s*\[on\s+the\s+reports?\s+of\s+the\s+
+        (?P<committee>.+?)                # committee name, may itself hold "(Fourth Committee)"
+        \s+\((?P<symbol>[AE]/[^,()\s]+)   # report symbol: A/64/417, A/64/582/Add.1
+        (?:,\s*(?P<paragraph>paras?\.\s*[^)]+))?  # optional "para. 7"
+        \)\]\s*$""",
+    re.X,
+)
+
+# "[without reference to a Main Committee (A/64/L.38 and Add.1)]"
+NO_COMMITTEE = re.compile(
+    r"""^\s*\[without\s+reference\s+to\s+a\s+Main\s+Committee
+        (?:\s+\((?P<draft>[^)]+)\))?   # the draft resolution's symbol(s), when given
+        \]\s*$""",
+    re.X,
+)
+
+# "64/187.\tInformation and communication technologies for development"
+# "57/270 B.\tIntegrated and coordinated implementation of ..."
+TITLE = re.compile(
+    r"""^\s*(?P<number>
+            (?P<session>\d{1,3})/(?P<serial>\d{1,4})   # 64/187
+            (?:\s?(?P<part>[A-Z]))?                     # optional part letter: 57/270 B
+        )\.[\t ]+(?P<title>\S.*?)\s*$""",
+    re.X,
+)
+
+# "The General Assembly," opens the preamble
+ASSEMBLY = re.compile(r"^\s*The\s+General\s+Assembly\s*,\s*$")
+
+# "66th plenary meeting" closes the resolution, followed by its date on the next line
+CLOSING = re.compile(
+    r"""^\s*(?P<number>\d{1,4})(?:st|nd|rd|th)   # 66th
+        \s+plenary\s+meeting\s*$""",
+    re.X,
+)
+
+# "\t6.\tAcknowledges that ..." (a numbered paragraph, once its leading tabs are gone)
+NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.[\t ]+(?P<text>\S.*)$", re.S)
+
+# "(a)\tTo ...", "(ii)\tBy ...": a sub-paragraph
+SUBPARAGRAPH = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxlc]{1,6})\)[\t ]+(?P<text>\S.*)$", re.S)
+
+# "I", "II.", "A.\tFinancing", "IV\tFollow-up": a section heading label
+HEADING = re.compile(
+    r"""^(?P<label>[IVXLC]{1,6}|[A-Z])   # roman or capital letter
+        (?:\.?$                           # the label alone (its title on the next line)
+         |\.[\t ]+(?P<title>\S.*)$        # "A. Title"
+         |\t+(?P<tabbed>\S.*)$)           # "I<tab>Title"
+    """,
+    re.X | re.S,
+)
+
+# "Annex", "Annex I", "Annex\tDeclaration on ..."
+ANNEX = re.compile(
+    r"""^\s*Annex
+        (?:\s+(?P<label>[IVXLC]{1,6}|\d{1,2}))?   # "Annex II"
+        (?:[\t ]+(?P<title>\S.*?))?              # a title on the same line
+        \s*$""",
+    re.X,
+)
+
+# "8 E/2009/92." A footnote line; its number is checked against the expected sequence.
+FOOTNOTE = re.compile(r"^(?P<number>\d{1,3})[\t ]+(?P<text>\S.*)$")
+
+# ODS markers and page furniture: never content, but some carry metadata.
+ODS_JOB = re.compile(r"<<ODS JOB NO>>(?P<job>[^<]*)<<ODS JOB NO>>")
+ODS_SYMBOL = re.compile(r"<<ODS DOC SYMBOL(?P<which>\d)>>(?P<symbol>[^<]*)<<ODS DOC SYMBOL\d>>")
+MASTHEAD = re.compile(
+    r"""^\s*United\s*Nations\s*(?P<symbol>A/RES/\S+?)\s*General\s*Assembly
+        \s*Distr\.:\s*(?P<distribution>\w+)\s*$""",
+    re.X,
+)
+# "9 February 2010Sixty-fourth session" (the date glued to the session line)
+DISTRIBUTED = re.compile(
+    rf"""^\s*(?P<date>{DATE})                              # distribution date
+        \s*(?P<session>[A-Z][a-z]+(?:-[a-z]+)?\s+session)  # "Sixty-fourth session"
+        \s*$""",
+    re.X,
+)
+AGENDA = re.compile(r"^\s*Agenda\s+items?\s+(?P<items>\S.*?)\s*$")
+FURNITURE = re.compile(
+    r"""^\s*(?:
+          \[DU\d*\]                 # ODS conversion marker
+        | \d{1,4}                   # stray page number
+        | \d{2}-\d{5}(?:\s*\(E\))?  # job number as printed: 09-47305
+        | \*\d{7,}\*                # barcode: *0947305*
+        | A/RES/\S+                 # running symbol header
+        | _{3,} | -{3,}             # rules
+        )?\s*$""",
+    re.X,
+)
+
+
+def parse_date(text: str) -> date:
+    """``"21 December 2009"`` -> ``date(2009, 12, 21)``; the text must match ``DATE``."""
+    day, month, year = text.split()
+    return date(int(year), MONTHS[month], int(day))
+
+
+def split_items(text: str) -> tuple[str, ...]:
+    """``"50"`` -> ("50",); ``"20 and 21 (a)"`` -> ("20", "21 (a)"); ``"9, 10 and 11"`` -> 3."""
+    return tuple(item.strip() for item in re.split(r",\s*|\s+and\s+", text) if item.strip())

@@ -128,6 +128,10 @@ class _Parser:
             (i for i, line in enumerate(self.lines) if "<<ODS " in line), len(self.lines))
         title = self._find(P.TITLE, 0, trailer)
         adoption = self._find(P.ADOPTION, 0, trailer)
+        if self._looks_like_pdf_text(trailer):
+            raise self.fail(
+                "this is text extracted from a PDF (the masthead with 'Distr.:' comes first), "
+                "not an ODS text export; that format is not supported yet", 0)
         if adoption is None or title is None:
             missing = "'Resolution adopted by the General Assembly on <date>'" if adoption is None \
                 else "'<session>/<number>. <title>'"
@@ -148,6 +152,12 @@ class _Parser:
         if closing is None:
             raise self.fail("no closing '<n>th plenary meeting' line after the text", assembly)
         return _Regions(title=title, assembly=assembly, closing=closing, trailer=trailer)
+
+    def _looks_like_pdf_text(self, trailer: int) -> bool:
+        """The PDF layout opens with the masthead the ODS export keeps among its furniture."""
+        head = [line.strip() for line in self.lines[:min(trailer, 15)] if line.strip()]
+        return bool(head) and head[0] == "United Nations" and any(
+            "Distr.:" in line for line in head)
 
     def _find(self, pattern: re.Pattern[str], start: int, stop: int) -> int | None:
         return next((i for i in range(start, stop) if pattern.match(self.lines[i])), None)

@@ -49,6 +49,14 @@ def test_pdf_extraction_is_refused_clearly():
         parse_text(text, "pdf.txt")
 
 
+def test_pdf_layout_is_named_as_such():
+    text = ("United Nations \nA/RES/80/1 \n \nGeneral Assembly \nDistr.: General \n"
+            "19 September 2025 \n\n Resolution adopted by the General Assembly \n"
+            "on 19 September 2025 \n")
+    with pytest.raises(InputError, match="text extracted from a PDF"):
+        parse_text(text, "a.txt")
+
+
 def test_duplicate_symbol_names_both_files(write_source):
     write_source("good.txt", SEED)
     write_source("copy.txt", SEED)

@@ -1,0 +1,67 @@
+"""The MkDocs adapter: feed the rendered pages to MkDocs as if they were files in ``docs/``.
+
+Deliberately thin (in the spirit of mkdocs-gen-files): parsing lives in ``parse``, page
+building in ``render``; this module only reads options, reports problems the MkDocs way and
+registers files. Every input problem is logged as a warning, so ``mkdocs build --strict`` fails
+on it while a plain build still publishes every resolution that parsed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .corpus import load_corpus
+from .render import render_site
+
+log = logging.getLogger("mkdocs.plugins.resolution_atlas")
+
+
+class ResolutionAtlasConfig(Config):
+    """Options of the ``resolution-atlas`` plugin in mkdocs.yml (paths relative to that file)."""
+
+    source_dir = c.Dir(exists=False, default="source_texts")  # the ODS text exports (*.txt)
+    templates_dir = c.Dir(exists=True, default="templates")  # Jinja page templates
+
+
+class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
+    """Generates one page and one JSON file per resolution, plus the index pages."""
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Parse the corpus and add every rendered file (each build, so serve sees edits)."""
+        source_dir = Path(self.config.source_dir)
+        if not source_dir.is_dir():
+            log.warning(f"source_dir {source_dir} does not exist: no resolutions to publish")
+        root = Path(config.config_file_path).parent if config.config_file_path else None
+        corpus = load_corpus(source_dir, root)
+        for problem in corpus.problems:
+            log.warning(str(problem))
+        rendered = render_site(corpus, Path(self.config.templates_dir),
+                               directory_urls=config.use_directory_urls)
+        for src_uri, content in rendered.items():
+            _replace(files, File.generated(config, src_uri, content=content))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
+                 ) -> LiveReloadServer:
+        """Rebuild when a source text or a page template changes."""
+        for folder in (self.config.source_dir, self.config.templates_dir):
+            if Path(folder).is_dir():
+                server.watch(folder)
+        return server
+
+
+def _replace(files: Files, generated: File) -> None:
+    """Add ``generated``; a hand-written file at the same path gives way, with a note."""
+    existing = files.get_file_from_path(generated.src_uri)
+    if existing is not None:
+        log.info(f"generated {generated.src_uri} replaces {existing.src_uri} in docs_dir")
+        files.remove(existing)
+    files.append(generated)

@@ -1,0 +1,119 @@
+"""End to end: the real site, built with ``mkdocs build --strict`` from the seeds."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.model import to_json
+from generator.parse import parse
+from generator.read import read_source
+
+from .conftest import SEEDS, SOURCE_DIR
+from .sitebuild import broken_links, build, page_links
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("build")
+    result, site = build(tmp, SOURCE_DIR)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def page(site: Path, symbol: str) -> str:
+    return (site / f"{symbol}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_page_and_json_at_symbol_path(site, path):
+    resolution = parse(read_source(path))
+    assert (site / f"{resolution.symbol}.html").is_file()
+    published = json.loads((site / f"{resolution.symbol}.json").read_text(encoding="utf-8"))
+    assert published == to_json(resolution)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_every_paragraph_and_footnote_has_its_anchor(site, path):
+    resolution = parse(read_source(path))
+    ids = page_links(site / f"{resolution.symbol}.html").ids
+    expected = {p.id for p in resolution.paragraphs} | {f.id for f in resolution.footnotes}
+    assert expected <= ids
+
+
+def test_footnotes_link_both_ways(site):
+    html = page(site, "A/RES/64/187")
+    links = page_links(site / "A/RES/64/187.html")
+    # footnote 2 is referenced from pp3, op7 and op9: three markers, three back-links
+    markers = [t for t in links.targets if t == "#fn2"]
+    assert len(markers) == 3
+    note = re.search(r'<[^>]+id="fn2".*?</li>', html, re.S).group(0)
+    backrefs = re.findall(r'href="#(fnref[^"]+)"', note)
+    assert len(backrefs) == 3 and all(ref in links.ids for ref in backrefs)
+
+
+def test_marker_shows_note_text_on_hover(site):
+    html = page(site, "A/RES/64/187")
+    assert re.search(r'<a[^>]*href="#fn8"[^>]*title="E/2009/92\."', html) or re.search(
+        r'<a[^>]*title="E/2009/92\."[^>]*href="#fn8"', html)
+
+
+def test_official_link_and_metadata(site):
+    html = page(site, "A/RES/64/187")
+    assert 'href="https://undocs.org/en/A/RES/64/187"' in html
+    assert 'href="https://undocs.org/en/A/64/417"' in html
+    for fact in ("Second Committee", "21 December 2009", "9 February 2010", "N0947305E"):
+        assert fact in html
+
+
+def test_home_lists_every_resolution(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for symbol in ("A/RES/64/187", "A/RES/66/184"):
+        assert f'href="{symbol}.html"' in html
+    assert "Information and communications technologies for development" in html
+
+
+def test_sidebar_does_not_list_resolutions(site):
+    html = page(site, "A/RES/64/187")
+    start = html.index("md-nav--primary")
+    primary = html[start:html.index("</nav>", start)]
+    assert "A/RES/66/184" not in primary
+
+
+def test_no_broken_internal_links_or_anchors(site):
+    assert broken_links(site) == []
+
+
+def test_nothing_loaded_from_the_network(site):
+    remote = re.compile(
+        r"""<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)=["']?(?:https?:)?//""")
+    offenders = [str(p.relative_to(site)) for p in site.rglob("*.html")
+                 if remote.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_search_index_has_paragraph_words_and_symbols(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    assert "gender divide" in texts
+    assert "A/RES/66/184" in texts
+
+
+def test_build_is_deterministic(site, tmp_path):
+    result, again = build(tmp_path, SOURCE_DIR)
+    assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(site, again)
+    assert _differences(comparison) == []
+
+
+def _differences(comparison: filecmp.dircmp) -> list[str]:
+    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right,
+                                           comparison.common_files, shallow=False)
+    found = mismatch + errors + comparison.left_only + comparison.right_only
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found

@@ -376,16 +376,24 @@ class _Structurer:
         prefix = "annex"
         numbered = unnumbered = 0
         stack: list[_Item] = []
+        untitled: Heading | None = None  # an "Annex" line whose title may follow
         for block in blocks:
             text = _collapse(block.text)
             if match := P.ANNEX.match(text):
                 label = match["label"]
                 prefix = f"annex-{label.lower()}" if label else "annex"
-                self.headings.append(Heading(prefix, f"Annex {label}" if label else "Annex",
-                                             match["title"] or "", block.line))
+                heading = Heading(prefix, f"Annex {label}" if label else "Annex",
+                                  match["title"] or "", block.line)
+                self.headings.append(heading)
+                untitled = None if heading.title else heading
                 numbered = unnumbered = 0
                 stack = []
                 continue
+            if untitled and not P.NUMBERED.match(text) and not _ends_sentence(text):
+                self._title_heading(untitled, text)  # "Declaration on ..." names the annex
+                untitled = None
+                continue
+            untitled = None
             if match := P.NUMBERED.match(text):
                 number = int(match["number"])
                 if number != numbered + 1:

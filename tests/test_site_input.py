@@ -80,3 +80,28 @@ def test_offline_reader_gets_pages_at_symbol_paths(tmp_path: Path):
     result, site = build(tmp_path, sources)
     assert result.returncode == 0, result.stderr
     assert (site / "A/RES/66/184.html").is_file()
+
+
+def test_structured_resolution_renders_every_anchor(tmp_path: Path):
+    from generator.parse import parse_text
+
+    from .sitebuild import broken_links, page_links
+    from .test_structure import SUBPARAGRAPHS
+
+    body = SUBPARAGRAPHS.replace("\t1.\tDecides:", "\tI\n\tGeneral\n\t1.\tDecides:").replace(
+        "\t2.\tRequests", "\tII.\tFollow-up\n\t2.\tRequests")
+    text = ods_text(body).replace(
+        "21 December 2015\n[DU1]",
+        "21 December 2015\nAnnex\n\tDeclaration on things\n\tWe, the Heads of State,\n"
+        "\t1.\tCommit ourselves:\n\t(a)\tTo act;\n[DU1]")
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "x.txt").write_text(text, encoding="utf-8")
+    result, site = build(tmp_path, sources)
+    assert result.returncode == 0, result.stderr
+    resolution = parse_text(text)
+    ids = page_links(site / "A/RES/70/999.html").ids
+    expected = {p.id for p in resolution.paragraphs} | {h.id for h in resolution.headings}
+    assert expected <= ids
+    assert {"op1-b-i", "sec-ii", "annex", "annex-1-a"} <= ids
+    assert broken_links(site) == []

@@ -69,8 +69,10 @@ def test_annex_with_its_own_numbering():
         "\t1.\tCommit ourselves;\n\t2.\tResolve to act.\n[DU1]")
     r = parse_text(text)
     assert [(p.id, p.kind) for p in r.annex] == [
-        ("annex-p1", "annex"), ("annex-p2", "annex"), ("annex-1", "annex"), ("annex-2", "annex")]
-    assert r.headings[0].id == "annex"
+        ("annex-p1", "annex"), ("annex-1", "annex"), ("annex-2", "annex")]
+    assert r.annex[0].text == "We, the Heads of State,"
+    assert [(h.id, h.label, h.title) for h in r.headings] == [
+        ("annex", "Annex", "Declaration on things")]
 
 
 def test_part_letter_in_number():

@@ -1,0 +1,120 @@
+"""Fixtures for tests in a real browser: Debian's Chromium driven by Playwright.
+
+The site is built once per session with ``--strict``, then read two ways, as users do:
+``file://`` with every non-file request blocked and recorded (offline), and over HTTP from a
+static server on 127.0.0.1 under the path prefix ``/atlas/`` (hosted). No browser is ever
+downloaded: a machine without /usr/bin/chromium fails with the command that installs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from ..conftest import SOURCE_DIR
+from ..sitebuild import build
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags for a sandboxed root user on a closed network (no background calls home).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PREFIX = "/atlas/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The seeds' site, built as ``make site`` builds it."""
+    tmp = tmp_path_factory.mktemp("browser-build")
+    result, site = build(tmp, SOURCE_DIR)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's package with "
+                    "`make browser-deps` (or `sudo apt-get install chromium`), or point the "
+                    "CHROMIUM environment variable at it", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def hosted_root(built_site: Path, tmp_path_factory) -> Iterator[str]:
+    """``http://127.0.0.1:<port>/atlas/``: the site served under a path prefix."""
+    root = tmp_path_factory.mktemp("www")
+    shutil.copytree(built_site, root / PREFIX.strip("/"))
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+    server.server_close()
+
+
+@dataclass
+class Reader:
+    """A browser tab on the site, one way of reading it; records what it tried to fetch."""
+
+    page: object  # playwright Page
+    base: str  # URL of the site root, ending in "/"
+    outside: list[str] = field(default_factory=list)  # requests that left the site, blocked
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.url(path))  # type: ignore[attr-defined]
+        self.page.wait_for_load_state("load")  # type: ignore[attr-defined]
+
+
+def _reader(browser, base: str, allowed: tuple[str, ...], **context_options) -> Reader:
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    reader = Reader(page, base)
+
+    def route(request_route) -> None:
+        url = request_route.request.url
+        if url.startswith(allowed):
+            request_route.continue_()
+        else:
+            reader.outside.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    return reader
+
+
+@pytest.fixture(params=["offline", "hosted"])
+def reader(request, browser, built_site: Path) -> Iterator[Reader]:
+    """The site as a reader meets it: from disk with the network unplugged, or hosted."""
+    if request.param == "offline":
+        base = built_site.as_uri() + "/"
+        allowed: tuple[str, ...] = ("file:", "data:", "blob:", "about:")
+    else:
+        base = request.getfixturevalue("hosted_root")
+        allowed = (base.split(PREFIX)[0] + "/", "data:", "blob:", "about:")
+    reader = _reader(browser, base, allowed)
+    yield reader
+    reader.page.context.close()  # type: ignore[attr-defined]

@@ -49,7 +49,7 @@ PREAMBULAR_LEAD = re.compile(
     {_NOT_A_LEAD}
     (?:
         [Hh]aving \s+ [a-z]+ (?: ed | en | ard ) \b                 # "Having considered"
-      | [Ee]xpressing {_FEELING}                                   # "Expressing concern"
+      | [Ee]xpressing {_FEELING} {_AGAIN}                 # "Expressing concern also"
       | [Cc]alling \s+ (?: upon | on | for ) \b                     # "Calling upon"
       | [Tt]aking \s+ (?: note | into\s+account | into\s+consideration ) \b
             {_AGAIN} {_WITH}                                       # "Taking note also"
@@ -69,7 +69,7 @@ OPERATIVE_LEAD = re.compile(
     ^ (?: {_ADVERB} \s+ (?: (?: also | further | again | strongly ) \s+ )? )?   # "Also"
     {_NOT_A_LEAD}
     (?:
-        [Ee]xpresses {_FEELING}                                    # "Expresses concern"
+        [Ee]xpresses {_FEELING} {_AGAIN}                  # "Expresses concern also"
       | [Cc]alls \s+ (?: upon | on | for ) \b                       # "Calls upon"
       | [Tt]akes \s+ (?: note | into\s+account ) \b {_AGAIN} {_WITH} # "Takes note"
       | [Bb]ears \s+ in \s+ mind \b                                 # "Bears in mind"

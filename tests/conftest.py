@@ -45,6 +45,16 @@ def ods_text(
     )
 
 
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The seeds' site, built once per test run as ``make site`` builds it. Read, never write."""
+    from .sitebuild import build
+
+    result, site = build(tmp_path_factory.mktemp("seed-build"), SOURCE_DIR)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture
 def write_source(tmp_path: Path):
     """Write texts (or bytes) into a fresh source folder and return the folder."""

@@ -18,11 +18,8 @@ from .sitebuild import broken_links, build, page_links
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("build")
-    result, site = build(tmp, SOURCE_DIR)
-    assert result.returncode == 0, result.stderr
-    return site
+def site(seed_site: Path) -> Path:
+    return seed_site
 
 
 def page(site: Path, symbol: str) -> str:

@@ -19,9 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import SOURCE_DIR
-from ..sitebuild import build
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags for a sandboxed root user on a closed network (no background calls home).
 CHROMIUM_ARGS = [
@@ -32,12 +29,9 @@ PREFIX = "/atlas/"
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site(seed_site: Path) -> Path:
     """The seeds' site, built as ``make site`` builds it."""
-    tmp = tmp_path_factory.mktemp("browser-build")
-    result, site = build(tmp, SOURCE_DIR)
-    assert result.returncode == 0, result.stderr
-    return site
+    return seed_site
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@
 #   make golden        rewrite tests/golden/*.json from source_texts/
 #   make lock          re-resolve requirements.in against PyPI into requirements.lock
 #   make browser-deps  install Debian's chromium for the browser tests, or say how to
+#   make node-deps     install the HTML and accessibility checkers from npm (npm ci), or say how to
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -30,7 +31,7 @@ LOCK_FLAGS ?= --upgrade
 # Material 9.7+ prints a banner about MkDocs 2 on every build; we stay on MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site test serve lint golden lock browser-deps clean
+.PHONY: install site test serve lint golden lock browser-deps node-deps clean
 
 install: $(STAMP)
 
@@ -52,7 +53,7 @@ $(STAMP): | $(BIN)/python
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps node-deps
 	$(BIN)/pytest
 
 serve: $(STAMP)
@@ -84,6 +85,27 @@ browser-deps:
 	  echo "browser-deps: chromium is missing, so the browser tests cannot run." \
 	    "Install it with: sudo apt-get install chromium fonts-liberation" >&2; \
 	fi
+
+# The Nu Html Checker (vnu-jar, run on Java) and axe-core come from npm at the exact versions of
+# package-lock.json. Debian provides node, npm and Java when they are missing and we are root.
+NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d" " -f1)
+node-deps: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@missing=$$(for tool in node npm java; do command -v $$tool >/dev/null 2>&1 || echo $$tool; done); \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "node-deps: installing Debian's nodejs, npm and default-jre-headless"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -q; \
+	  apt-get install -y -q --no-install-recommends nodejs npm default-jre-headless; \
+	elif [ -n "$$missing" ]; then \
+	  echo "node-deps: missing" $$missing "so the HTML and accessibility checks cannot run." \
+	    "Install them with: sudo apt-get install nodejs npm default-jre-headless" >&2; \
+	  exit 0; \
+	fi; \
+	rm -f node_modules/.installed-*; \
+	npm ci --no-audit --no-fund --loglevel=error; \
+	touch $@
 
 clean:
 	rm -rf site

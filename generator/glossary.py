@@ -1,0 +1,47 @@
+"""Bodies and abbreviations in the text: where they occur, for tooltips and the Glossary page.
+
+``find_terms(text, bodies)`` returns non-overlapping spans where a body's abbreviation
+("ITU") or full name ("International Telecommunication Union") stands; the longest name wins
+where names overlap. Matching is exact and case-sensitive, so "ICT" in "ICT 4 All Forum" is the
+abbreviation while "Ict" or "ICTs" are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data import Body
+
+
+@dataclass(frozen=True)
+class Term:
+    start: int
+    end: int
+    body: Body
+    abbreviation: bool  # True for "ITU", False for its full name
+
+
+Names = dict[str, tuple[Body, bool]]  # printed name -> (body, is it the abbreviation)
+
+
+@lru_cache(maxsize=8)
+def _pattern(bodies: tuple[Body, ...]) -> tuple[re.Pattern[str] | None, Names]:
+    """One alternation of every name, longest first (regex alternation takes the first match)."""
+    names: Names = {}
+    for body in bodies:
+        names.setdefault(body.abbr, (body, True))
+        for name in (body.name, *body.aliases):
+            names.setdefault(name, (body, False))
+    if not names:
+        return None, names
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])"), names
+
+
+def find_terms(text: str, bodies: tuple[Body, ...]) -> list[Term]:
+    pattern, names = _pattern(bodies)
+    if pattern is None:
+        return []
+    return [Term(m.start(), m.end(), *names[m.group()]) for m in pattern.finditer(text)]

@@ -1,0 +1,64 @@
+"""Where things live on the site, and how one page links to another.
+
+Shared by the link stage (hrefs of citations, published in the JSON) and the render stage.
+Links are relative, computed from the pages' paths, so they work from ``file://`` and under any
+path prefix; ``directory_urls`` must match MkDocs' ``use_directory_urls``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from .model import Resolution
+
+
+def page_path(resolution: Resolution) -> str:
+    """Site source path of a resolution's page: the symbol itself, ``A/RES/64/187.md``."""
+    return f"{resolution.symbol}.md"
+
+
+def symbol_page(symbol: str) -> str:
+    """Site source path of the page for ``symbol``, whether or not the corpus holds it."""
+    return f"{symbol}.md"
+
+
+def json_path(resolution: Resolution) -> str:
+    """The published JSON stands beside the page: ``A/RES/64/187.json``."""
+    return f"{resolution.symbol}.json"
+
+
+def output_url(src_path: str, directory_urls: bool = False) -> str:
+    """Where MkDocs writes ``src_path``: ``a/b.md`` -> ``a/b.html`` (or ``a/b/``)."""
+    if not src_path.endswith(".md"):
+        return src_path
+    stem = src_path[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_href(from_src: str, to_src: str, directory_urls: bool = False) -> str:
+    """Relative link from the page built from ``from_src`` to the file built from ``to_src``."""
+    source = output_url(from_src, directory_urls)
+    target = output_url(to_src, directory_urls)
+    base = posixpath.dirname(source) if not source.endswith("/") else source.rstrip("/")
+    href = quote(posixpath.relpath(target or ".", base or "."))  # a space in a symbol -> %20
+    is_folder = target == "" or target.endswith("/")  # directory URLs: "sessions/", the root
+    return href + "/" if is_folder else href
+
+
+def official_url(symbol: str) -> str:
+    """The UN Official Document System link for any document symbol."""
+    return f"https://undocs.org/en/{symbol}"
+
+
+def symbol_key(symbol: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort A/RES/64/99 < A/RES/64/187 < A/RES/64/1000: numbers as numbers."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", symbol))

@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import dump_json
 from .parse import parse
+from .pipeline import DEFAULT_DATA_DIR, collect, link_one
 from .read import read_source
 
 
@@ -17,18 +18,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     parse_command = commands.add_parser("parse", help="print a resolution's parsed JSON")
     parse_command.add_argument("file", type=Path)
+    parse_command.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
+                               help="instruments.yaml and bodies.yaml (default: %(default)s)")
     golden = commands.add_parser("golden", help="rewrite tests/golden/*.json from source_texts/")
     golden.add_argument("--source-dir", type=Path, default=Path("source_texts"))
     golden.add_argument("--golden-dir", type=Path, default=Path("tests/golden"))
+    golden.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     args = parser.parse_args(argv)
     if args.command == "parse":
-        return _parse(args.file)
-    return _golden(args.source_dir, args.golden_dir)
+        return _parse(args.file, args.data_dir)
+    return _golden(args.source_dir, args.golden_dir, args.data_dir)
 
 
-def _parse(path: Path) -> int:
+def _parse(path: Path, data_dir: Path) -> int:
+    """The file linked on its own: a citation of another resolution links to undocs.org."""
     try:
-        resolution = parse(read_source(path))
+        resolution = link_one(parse(read_source(path)), data_dir)
     except (InputError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -36,19 +41,18 @@ def _parse(path: Path) -> int:
     return 0
 
 
-def _golden(source_dir: Path, golden_dir: Path) -> int:
-    """Refresh the golden files: one ``<symbol with - for />.json`` per source text."""
-    from .corpus import load_corpus
-
-    corpus = load_corpus(source_dir)
-    for problem in corpus.problems:
+def _golden(source_dir: Path, golden_dir: Path, data_dir: Path) -> int:
+    """Refresh the golden files: the JSON the site publishes for each source text (linked
+    across the whole corpus), one ``<symbol with - for />.json`` each."""
+    site = collect(source_dir, data_dir)
+    for problem in site.problems:
         print(f"error: {problem}", file=sys.stderr)
     golden_dir.mkdir(parents=True, exist_ok=True)
-    for resolution in corpus.resolutions:
+    for resolution in site.linked.resolutions:
         target = golden_dir / (resolution.symbol.replace("/", "-") + ".json")
         target.write_text(dump_json(resolution), encoding="utf-8")
         print(f"wrote {target}")
-    return 1 if corpus.problems else 0
+    return 1 if site.problems else 0
 
 
 if __name__ == "__main__":

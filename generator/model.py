@@ -32,6 +32,32 @@ class Meeting:
     date: date
 
 
+ReferenceKind = Literal["resolution", "council-resolution", "security-council-resolution",
+                        "document", "instrument", "paragraph", "meeting"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A citation in a paragraph's or footnote's ``text``, resolved by the link stage.
+
+    ``text[start:end]`` is the cited designation ("65/141", "A/C.2/59/3", "Tunis Agenda").
+    ``href`` is relative to the page of the citing resolution (and so to its JSON, published
+    beside it) when the corpus holds the target, else the official link.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: ReferenceKind
+    target: str | None  # symbol: "A/RES/65/141"; None for an instrument without one
+    href: str
+    internal: bool  # True when the target is a page of this site
+    paragraph: str | None = None  # first cited paragraph: "op22" on our pages, else "35"
+    paragraphs: tuple[str, ...] = ()  # every cited paragraph, when more than one
+    instrument: str | None = None  # instrument id (data/instruments.yaml)
+    preview: str = field(default="", compare=False)  # hover text, embedded at build time
+
+
 @dataclass(frozen=True)
 class Footnote:
     """One footnote: its number, its text exactly as published, and the line it stands on."""
@@ -39,6 +65,7 @@ class Footnote:
     number: int
     text: str
     line: int  # 1-based line in the source file, for error messages
+    references: tuple[Reference, ...] = ()  # filled by the link stage
 
     @property
     def id(self) -> str:
@@ -64,6 +91,7 @@ class Paragraph:
     section: str | None = None  # id of the section heading it stands under, if any
     line: int = 0  # 1-based source line where the paragraph starts
     depth: int = 0  # 0 for a paragraph, 1 for (a), 2 for (i)
+    references: tuple[Reference, ...] = ()  # filled by the link stage
 
     @property
     def footnotes(self) -> list[int]:
@@ -119,6 +147,11 @@ class Resolution:
         return f"{self.symbol}.html"
 
     @property
+    def meeting_record(self) -> str:
+        """The verbatim record of the adopting meeting: 66th meeting of session 64 -> A/64/PV.66."""
+        return f"A/{self.session}/PV.{self.meeting.number}"
+
+    @property
     def official_url(self) -> str:
         return f"https://undocs.org/en/{self.symbol}"
 
@@ -142,13 +175,15 @@ def to_json(resolution: Resolution) -> dict[str, Any]:
         "meeting": {
             "number": resolution.meeting.number,
             "date": resolution.meeting.date.isoformat(),
+            "record": resolution.meeting_record,
         },
         "distributed": resolution.distributed.isoformat() if resolution.distributed else None,
         "agenda_items": list(resolution.agenda_items),
         "job_number": resolution.job_number,
         "paragraphs": [_paragraph_json(p) for p in resolution.paragraphs],
         "footnotes": [
-            {"id": f.id, "number": f.number, "text": f.text} for f in resolution.footnotes
+            {"id": f.id, "number": f.number, "text": f.text,
+             "references": _references_json(f.references)} for f in resolution.footnotes
         ],
     }
     if resolution.draft:
@@ -176,12 +211,27 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
         "number": paragraph.number,
         "text": paragraph.text,
         "footnotes": paragraph.footnotes,
+        "references": _references_json(paragraph.references),
     }
     if paragraph.parent:
         data["parent"] = paragraph.parent
     if paragraph.section:
         data["section"] = paragraph.section
     return data
+
+
+def _references_json(references: tuple[Reference, ...]) -> list[dict[str, Any]]:
+    result = []
+    for ref in references:
+        data: dict[str, Any] = {"text": ref.text, "start": ref.start, "end": ref.end,
+                                "kind": ref.kind, "target": ref.target,
+                                "paragraph": ref.paragraph, "href": ref.href}
+        if len(ref.paragraphs) > 1:
+            data["paragraphs"] = list(ref.paragraphs)
+        if ref.instrument:
+            data["instrument"] = ref.instrument
+        result.append(data)
+    return result
 
 
 def dump_json(resolution: Resolution) -> str:

@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .corpus import load_corpus
+from .pipeline import collect
 from .render import render_site
 
 log = logging.getLogger("mkdocs.plugins.resolution_atlas")
@@ -29,6 +29,7 @@ class ResolutionAtlasConfig(Config):
 
     source_dir = c.Dir(exists=False, default="source_texts")  # the ODS text exports (*.txt)
     templates_dir = c.Dir(exists=True, default="templates")  # Jinja page templates
+    data_dir = c.Dir(exists=False, default="data")  # instruments.yaml and bodies.yaml
 
 
 class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
@@ -40,10 +41,11 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         if not source_dir.is_dir():
             log.warning(f"source_dir {source_dir} does not exist: no resolutions to publish")
         root = Path(config.config_file_path).parent if config.config_file_path else None
-        corpus = load_corpus(source_dir, root)
-        for problem in corpus.problems:
+        site = collect(source_dir, Path(self.config.data_dir), root=root,
+                       directory_urls=config.use_directory_urls)
+        for problem in site.problems:
             log.warning(str(problem))
-        rendered = render_site(corpus, Path(self.config.templates_dir),
+        rendered = render_site(site.linked, Path(self.config.templates_dir), site.data,
                                directory_urls=config.use_directory_urls)
         for src_uri, content in rendered.items():
             _replace(files, File.generated(config, src_uri, content=content))
@@ -51,8 +53,8 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
                  ) -> LiveReloadServer:
-        """Rebuild when a source text or a page template changes."""
-        for folder in (self.config.source_dir, self.config.templates_dir):
+        """Rebuild when a source text, a page template or a data file changes."""
+        for folder in (self.config.source_dir, self.config.templates_dir, self.config.data_dir):
             if Path(folder).is_dir():
                 server.watch(folder)
         return server

@@ -44,6 +44,7 @@ def write_config(tmp: Path, source_dir: Path, site_dir: Path) -> Path:
             options = plugin["resolution-atlas"]
             options["source_dir"] = str(source_dir)
             options["templates_dir"] = str(ROOT / options.get("templates_dir", "templates"))
+            options["data_dir"] = str(ROOT / options.get("data_dir", "data"))
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False), encoding="utf-8")
     return path

@@ -1,0 +1,224 @@
+"""Link stage: every citation of the corpus resolved to a target, and the citation graph.
+
+Collect, resolve, then render (as Material's tags plugin does): ``link_corpus`` first finds the
+citations of every paragraph and footnote of every resolution, then resolves each against the
+whole corpus, so a link's target is known before any page is drawn.
+
+What holds after ``link_corpus``:
+- every paragraph and footnote carries its ``references``, sorted and non-overlapping; a
+  reference whose target the corpus holds links relatively to that page (and to the cited
+  paragraph's anchor when that paragraph exists); any other links to its official URL;
+- ``graph`` lists, for every target, each place that cites it, and for every resolution, what
+  it cites, in text order; a resolution is never listed as citing itself;
+- every citation that could not be resolved, or cites a paragraph the target does not have, is
+  a ``Problem`` naming the file, paragraph and line (a warning in MkDocs).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .citations import Citation, find_citations, find_doubts
+from .data import Data, Instrument
+from .errors import Problem
+from .model import Paragraph, Reference, Resolution
+from .paths import official_url, page_path, relative_href, symbol_page
+from .words import long_date
+
+PREVIEW_LENGTH = 320  # characters of a cited paragraph shown on hover
+KIND_NAMES = {"resolution": "General Assembly resolution",
+              "council-resolution": "Economic and Social Council resolution",
+              "security-council-resolution": "Security Council resolution"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a citation stands: a paragraph (``op19``) or footnote (``fn7``) of a resolution."""
+
+    symbol: str
+    anchor: str
+    paragraph: str | None  # cited paragraph of the target, if any
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something cited anywhere in the corpus: a resolution, a document or an instrument."""
+
+    key: str  # the symbol, or the instrument id when it has none
+    kind: str
+    label: str  # as listed: the symbol or the instrument's title
+    href_from_root: str  # site-root-relative source path for internal targets, else a URL
+    internal: bool
+
+
+@dataclass(frozen=True)
+class CitationGraph:
+    targets: dict[str, Target]
+    cited_at: dict[str, list[Place]]  # target key -> places citing it, corpus order
+    cites: dict[str, list[tuple[str, Place]]]  # resolution symbol -> (target key, place)
+
+    def cited_by(self, symbol: str) -> list[Place]:
+        """Places in *other* resolutions of the corpus citing ``symbol``."""
+        return [p for p in self.cited_at.get(symbol, []) if p.symbol != symbol]
+
+
+@dataclass(frozen=True)
+class Linked:
+    resolutions: tuple[Resolution, ...]
+    graph: CitationGraph
+    problems: tuple[Problem, ...]
+
+
+def link_corpus(resolutions: Iterable[Resolution], data: Data | None = None, *,
+                directory_urls: bool = False) -> Linked:
+    resolutions = tuple(resolutions)
+    linker = _Linker({r.symbol: r for r in resolutions}, data or Data(), directory_urls)
+    linked = tuple(linker.resolution(r) for r in resolutions)
+    return Linked(linked, linker.graph(), tuple(linker.problems))
+
+
+class _Linker:
+    def __init__(self, corpus: dict[str, Resolution], data: Data, directory_urls: bool) -> None:
+        self.corpus = corpus
+        self.data = data
+        self.names = data.instrument_names
+        self.directory_urls = directory_urls
+        self.problems: list[Problem] = []
+        self.targets: dict[str, Target] = {}
+        self.cited_at: dict[str, list[Place]] = defaultdict(list)
+        self.cites: dict[str, list[tuple[str, Place]]] = defaultdict(list)
+
+    def graph(self) -> CitationGraph:
+        return CitationGraph(dict(self.targets), dict(self.cited_at), dict(self.cites))
+
+    def resolution(self, resolution: Resolution) -> Resolution:
+        paragraphs = tuple(
+            replace(p, references=self.references(resolution, p.text, p.id, p.line, p))
+            for p in resolution.paragraphs)
+        footnotes = tuple(
+            replace(f, references=self.references(resolution, f.text, f.id, f.line, None))
+            for f in resolution.footnotes)
+        return replace(resolution, paragraphs=paragraphs, footnotes=footnotes)
+
+    def references(self, resolution: Resolution, text: str, anchor: str, line: int,
+                   paragraph: Paragraph | None) -> tuple[Reference, ...]:
+        citations = find_citations(text, self.names)
+        for doubt in find_doubts(text, citations):
+            self.warn(resolution, anchor, line, f"“{doubt.text}”: {doubt.reason}; left unlinked")
+        references = []
+        for citation in citations:
+            reference = self.resolve(resolution, citation, anchor, line, paragraph)
+            if reference is not None:
+                references.append(reference)
+        return tuple(references)
+
+    def warn(self, resolution: Resolution, anchor: str, line: int, message: str) -> None:
+        self.problems.append(Problem(resolution.source or resolution.symbol,
+                                     f"{resolution.symbol} {anchor}: {message}", line or None))
+
+    # --- Resolving one citation -----------------------------------------------------------
+
+    def resolve(self, resolution: Resolution, citation: Citation, anchor: str, line: int,
+                paragraph: Paragraph | None) -> Reference | None:
+        instrument = self.data.instrument(citation.instrument) if citation.instrument else None
+        symbol = citation.symbol or resolution.symbol
+        if instrument is not None:
+            symbol = instrument.symbol or ""
+        template = instrument.paragraphs if instrument else "op{n}"
+        if citation.kind == "paragraph":
+            template = self.own_template(resolution, paragraph)
+        target = self.corpus.get(symbol)
+        anchors = [template.format(n=n) for n in citation.paragraphs]
+        if target is None and not symbol.startswith(("A/RES/", "E/RES/")) and not (
+                instrument and instrument.symbol and instrument.symbol.startswith("A/RES/")):
+            anchors = list(citation.paragraphs)  # not our anchor scheme: the printed numbers
+        missing = [a for a in anchors if target is not None and not _has(target, a)]
+        if missing:
+            self.warn(resolution, anchor, line,
+                      f"cites paragraph {', '.join(missing)} of {symbol}, which has no such "
+                      "paragraph; linked to the resolution instead")
+        landing = anchors[0] if anchors and not missing else None
+        href, internal = self.href(resolution, citation, symbol, instrument, target, landing)
+        key = symbol or (instrument.id if instrument else "")
+        self.record(resolution, key, citation, instrument, internal, anchor,
+                    anchors[0] if anchors else None)
+        return Reference(
+            text=citation.text, start=citation.start, end=citation.end, kind=citation.kind,
+            target=symbol or None, href=href, internal=internal,
+            paragraph=anchors[0] if anchors else None, paragraphs=tuple(anchors),
+            instrument=instrument.id if instrument else None,
+            preview=self.preview(target, landing, instrument, symbol, citation.kind))
+
+    def own_template(self, resolution: Resolution, paragraph: Paragraph | None) -> str:
+        """"paragraph 7 above" in an annex means the annex's paragraph 7; else operative."""
+        if paragraph is not None and paragraph.kind == "annex":
+            prefix = paragraph.id.rsplit("-", 1)[0] if paragraph.depth == 0 else "annex"
+            return prefix + "-{n}"
+        return "op{n}"
+
+    def href(self, resolution: Resolution, citation: Citation, symbol: str,
+             instrument: Instrument | None, target: Resolution | None, landing: str | None
+             ) -> tuple[str, bool]:
+        fragment = f"#{landing}" if landing else ""
+        if citation.kind == "paragraph":
+            return fragment or "#resolution-title", True
+        if target is not None:
+            page = relative_href(page_path(resolution), page_path(target), self.directory_urls)
+            return page + fragment, True
+        if instrument is not None and instrument.url:
+            return instrument.url, False
+        return official_url(symbol), False
+
+    def preview(self, target: Resolution | None, landing: str | None,
+                instrument: Instrument | None, symbol: str, kind: str) -> str:
+        """What hovering the link shows: the cited paragraph, or the title and date."""
+        if target is not None:
+            cited = next((p for p in target.paragraphs if p.id == landing), None)
+            head = f"{target.number}, {_long(target)}"
+            if cited is not None:
+                label = cited.label or f"para. {cited.id}"
+                return f"{target.symbol} {label} {_shorten(cited.text)}"
+            return f"{head}: {target.title}"
+        if instrument is not None:
+            return f"{instrument.title}. {instrument.description}"
+        what = KIND_NAMES.get(kind, "Document")
+        return f"{what} {symbol}: not in this collection; opens the official document"
+
+    def record(self, resolution: Resolution, key: str, citation: Citation,
+               instrument: Instrument | None, internal: bool, anchor: str,
+               paragraph: str | None) -> None:
+        if not key:
+            return
+        if key not in self.targets:
+            label = instrument.title if instrument else key
+            where = symbol_page(key) if internal else (
+                instrument.url if instrument and instrument.url else official_url(key))
+            self.targets[key] = Target(key, citation.kind, label, where, internal)
+        place = Place(resolution.symbol, anchor, paragraph)
+        if citation.kind != "paragraph":
+            self.cited_at[key].append(place)
+            self.cites[resolution.symbol].append((key, place))
+
+
+def _has(resolution: Resolution, anchor: str) -> bool:
+    return any(p.id == anchor for p in resolution.paragraphs)
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= PREVIEW_LENGTH:
+        return text
+    cut = text.rfind(" ", 0, PREVIEW_LENGTH)
+    return text[: cut if cut > 0 else PREVIEW_LENGTH] + " …"
+
+
+def _long(resolution: Resolution) -> str:
+    return "adopted " + long_date(resolution.adopted)
+
+
+def meeting_reference(resolution: Resolution) -> str:
+    """The official link of the adopting meeting's verbatim record (A/64/PV.66)."""
+    return official_url(resolution.meeting_record)
+
+

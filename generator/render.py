@@ -18,121 +18,26 @@ raw HTML are not rewritten by MkDocs), so they work from ``file://`` and under a
 from __future__ import annotations
 
 import html
+import itertools
 import json
-import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-from urllib.parse import quote
+from typing import Literal
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .model import Footnote, Heading, Paragraph, Resolution, dump_json
+from .data import Body, Data
+from .glossary import Term, find_terms
+from .link import Linked
+from .model import Footnote, Heading, Paragraph, Reference, Resolution, dump_json
+from .paths import json_path, official_url, page_path, relative_href, symbol_key
+from .reference_views import cited_by, cited_documents, glossary, references_of
 from .typography import split_lead
-
-if TYPE_CHECKING:
-    from .corpus import Corpus
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-# --- Paths and links -----------------------------------------------------------------------
-
-
-def page_path(resolution: Resolution) -> str:
-    """Site source path of a resolution's page: the symbol itself, ``A/RES/64/187.md``."""
-    return f"{resolution.symbol}.md"
-
-
-def json_path(resolution: Resolution) -> str:
-    """The published JSON stands beside the page: ``A/RES/64/187.json``."""
-    return f"{resolution.symbol}.json"
-
-
-def output_url(src_path: str, directory_urls: bool = False) -> str:
-    """Where MkDocs writes ``src_path``: ``a/b.md`` -> ``a/b.html`` (or ``a/b/``)."""
-    if not src_path.endswith(".md"):
-        return src_path
-    stem = src_path[: -len(".md")]
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def relative_href(from_src: str, to_src: str, directory_urls: bool = False) -> str:
-    """Relative link from the page built from ``from_src`` to the file built from ``to_src``."""
-    source = output_url(from_src, directory_urls)
-    target = output_url(to_src, directory_urls)
-    base = posixpath.dirname(source) if not source.endswith("/") else source.rstrip("/")
-    href = quote(posixpath.relpath(target or ".", base or "."))  # a space in a symbol -> %20
-    is_folder = target == "" or target.endswith("/")  # directory URLs: "sessions/", the root
-    return href + "/" if is_folder else href
-
-
-def official_url(symbol: str) -> str:
-    """The UN Official Document System link for any document symbol."""
-    return f"https://undocs.org/en/{symbol}"
-
-
-# --- Words for facts -----------------------------------------------------------------------
-
-
-def long_date(day: date) -> str:
-    """"21 December 2009", as UN documents print dates (no locale involved)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def ordinal_suffix(number: int) -> str:
-    """"66th", "91st", "112th": how the plenary meeting line is printed."""
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
-
-
-_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen")
-_UNIT_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                  "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-                  "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth")
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-def ordinal_words(number: int) -> str:
-    """64 -> "sixty-fourth": sessions are named in words ("Sixty-fourth session")."""
-    if number <= 0 or number >= 1000:
-        return ordinal_suffix(number)
-    hundreds, rest = divmod(number, 100)
-    if hundreds:
-        head = f"{_UNITS[hundreds]} hundred"
-        return f"{head} and {ordinal_words(rest)}" if rest else f"{head}th"
-    if rest < 20:
-        return _UNIT_ORDINALS[rest]
-    tens, unit = divmod(rest, 10)
-    if not unit:
-        return _TENS[tens][:-1] + "ieth"
-    return f"{_TENS[tens]}-{_UNIT_ORDINALS[unit]}"
-
-
-def session_name(session: int) -> str:
-    """"Sixty-fourth session"."""
-    words = ordinal_words(session)
-    return f"{words[0].upper()}{words[1:]} session"
-
-
-def symbol_key(symbol: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort A/RES/64/99 < A/RES/64/187 < A/RES/64/1000: numbers as numbers."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part)
-                 for part in re.split(r"(\d+)", symbol))
-
+from .words import long_date, ordinal_suffix, session_name
 
 # --- Front matter --------------------------------------------------------------------------
 
@@ -177,15 +82,25 @@ def html_text(value: object) -> Markup:
     return Markup(str(escape(value)).translate(_MARKDOWN_SENSITIVE))
 
 
-# --- Paragraph text with its markers --------------------------------------------------------
+# --- Paragraph text with its markers, links and terms ----------------------------------------
 
 
 @dataclass(frozen=True)
-class Segment:
-    """A run of paragraph text, in italics (``lead``) or not, or a footnote marker."""
+class Run:
+    """A piece of text, in italics (the UN's lead words) or not."""
 
-    kind: Literal["text", "lead", "marker"]
-    text: str = ""
+    text: str
+    lead: bool = False
+
+
+@dataclass(frozen=True)
+class Inline:
+    """One item of a paragraph's line: plain runs, a link, a term with a tooltip, or a marker."""
+
+    kind: Literal["plain", "link", "term", "marker"]
+    runs: tuple[Run, ...] = ()
+    reference: Reference | None = None
+    term: Term | None = None
     number: int = 0  # footnote number, for markers
     ref_id: str = ""  # the marker's own id: "fnref-op6-2"
     note: str = ""  # the footnote's text, shown on hover
@@ -202,31 +117,59 @@ def marker_ids(paragraph: Paragraph) -> list[str]:
     return ids
 
 
-def segments(paragraph: Paragraph, notes: dict[int, Footnote], lead_length: int = 0
-             ) -> list[Segment]:
-    """Cut the text at its marker offsets and at the end of the italic lead.
+Span = Reference | Term
 
-    The text is only ever cut, never changed: joining the text segments gives
-    ``paragraph.text`` back, and each marker stands exactly at its recorded offset.
+
+def inline_items(text: str, *, lead_length: int = 0, markers: list[Inline] | None = None,
+                 offsets: list[int] | None = None, spans: list[Span] = ()) -> list[Inline]:
+    """Cut ``text`` at the lead's end, at marker offsets and at link and term boundaries.
+
+    The text is only ever cut, never changed: joining the runs gives ``text`` back, each
+    marker stands exactly at its recorded offset, and a link or term cut by a marker becomes
+    two (an ``<a>`` cannot hold the marker's own link).
     """
-    text = paragraph.text
-    result: list[Segment] = []
-    position = 0
-    for (number, offset), ref_id in zip(paragraph.markers, marker_ids(paragraph), strict=True):
-        offset = min(max(offset, position), len(text))  # markers come in text order
-        result += _runs(text, position, offset, lead_length)
-        note = notes.get(number)
-        result.append(Segment("marker", number=number, ref_id=ref_id,
-                              note=note.text if note else ""))
-        position = offset
-    return result + _runs(text, position, len(text), lead_length)
+    markers, offsets = markers or [], offsets or []
+    cuts = sorted({0, len(text), min(lead_length, len(text)), *offsets,
+                   *(x for span in spans for x in (span.start, span.end))})
+    items: list[Inline] = []
+    pending = sorted(zip(offsets, range(len(markers)), strict=True))
+    for start, end in itertools.pairwise(cuts):
+        while pending and pending[0][0] <= start:
+            items.append(markers[pending.pop(0)[1]])
+        span = next((s for s in spans if s.start <= start and end <= s.end), None)
+        run = Run(text[start:end], lead=end <= lead_length)
+        last = items[-1] if items else None
+        if last is not None and last.kind != "marker" and _same_span(last, span):
+            items[-1] = Inline(last.kind, (*last.runs, run), last.reference, last.term)
+        elif isinstance(span, Reference):
+            items.append(Inline("link", (run,), reference=span))
+        elif isinstance(span, Term):
+            items.append(Inline("term", (run,), term=span))
+        else:
+            items.append(Inline("plain", (run,)))
+    items += [markers[index] for _, index in pending]
+    return items
 
 
-def _runs(text: str, start: int, end: int, lead_length: int) -> list[Segment]:
-    """``text[start:end]`` as up to two runs: the part inside the italic lead, then the rest."""
-    middle = min(max(lead_length, start), end)
-    runs = (("lead", start, middle), ("text", middle, end))
-    return [Segment(kind, text[a:b]) for kind, a, b in runs if b > a]  # type: ignore[arg-type]
+def _same_span(item: Inline, span: Span | None) -> bool:
+    return (item.reference or item.term) is span if span is not None else item.kind == "plain"
+
+
+def annotation_spans(references: tuple[Reference, ...], terms: list[Term],
+                     seen_names: set[str]) -> list[Span]:
+    """References, and the terms that overlap none of them. A body's full name gets its
+    tooltip at its first occurrence on the page only (``seen_names`` carries that across
+    paragraphs); abbreviations get it every time, as readers may land anywhere."""
+    spans: list[Span] = list(references)
+    for term in terms:
+        if any(term.start < r.end and r.start < term.end for r in references):
+            continue
+        if not term.abbreviation:
+            if term.body.abbr in seen_names:
+                continue
+            seen_names.add(term.body.abbr)
+        spans.append(term)
+    return sorted(spans, key=lambda s: s.start)
 
 
 @dataclass(frozen=True)
@@ -237,15 +180,39 @@ class ParagraphView:
     kind: str
     depth: int
     label: str
-    segments: list[Segment]
+    items: list[Inline]
 
 
-def paragraph_view(paragraph: Paragraph, notes: dict[int, Footnote]) -> ParagraphView:
+def paragraph_view(paragraph: Paragraph, notes: dict[int, Footnote], bodies: tuple[Body, ...] = (),
+                   seen_names: set[str] | None = None) -> ParagraphView:
     """Only top-level preambular and operative paragraphs get UN-style italic lead words."""
     kind = paragraph.kind if paragraph.depth == 0 else "sub-paragraph"
     lead, _ = split_lead(paragraph.text, kind)
+    markers = [Inline("marker", number=number, ref_id=ref_id,
+                      note=notes[number].text if number in notes else "")
+               for (number, _), ref_id in zip(paragraph.markers, marker_ids(paragraph),
+                                               strict=True)]
+    spans = annotation_spans(paragraph.references, find_terms(paragraph.text, bodies),
+                             seen_names if seen_names is not None else set())
+    offsets = _clamped([offset for _, offset in paragraph.markers], len(paragraph.text))
     return ParagraphView(paragraph.id, paragraph.kind, paragraph.depth, paragraph.label,
-                         segments(paragraph, notes, len(lead)))
+                         inline_items(paragraph.text, lead_length=len(lead), markers=markers,
+                                      offsets=offsets, spans=spans))
+
+
+def _clamped(offsets: list[int], length: int) -> list[int]:
+    """Marker offsets kept in text order and inside the text."""
+    result, position = [], 0
+    for offset in offsets:
+        position = min(max(offset, position), length)
+        result.append(position)
+    return result
+
+
+def footnote_items(footnote: Footnote, bodies: tuple[Body, ...], seen_names: set[str]
+                   ) -> list[Inline]:
+    spans = annotation_spans(footnote.references, find_terms(footnote.text, bodies), seen_names)
+    return inline_items(footnote.text, spans=spans)
 
 
 # --- The body of a resolution, in reading order ---------------------------------------------
@@ -266,13 +233,15 @@ class Block:
 PARTS = {"preambular": ("preamble", "Preamble"), "operative": ("operative", "Operative part")}
 
 
-def body_blocks(resolution: Resolution) -> Iterator[Block]:
+def body_blocks(resolution: Resolution, bodies: tuple[Body, ...] = (),
+                seen_names: set[str] | None = None) -> Iterator[Block]:
     """Paragraphs in order, each preceded by the headings it stands under (each heading once).
 
     "Preamble" and "Operative part" are headings of ours: they give the search index and the
     reader a place to land; an annex brings its own heading ("Annex", id ``annex``).
     """
     notes = {f.number: f for f in resolution.footnotes}
+    seen_names = seen_names if seen_names is not None else set()
     headings = list(resolution.headings)
     emitted: set[str] = set()
     part = None
@@ -283,7 +252,8 @@ def body_blocks(resolution: Resolution) -> Iterator[Block]:
         part = paragraph.kind
         if paragraph.section and paragraph.section not in emitted:
             yield from _headings_until(headings, paragraph.section, emitted)
-        yield Block("paragraph", id=paragraph.id, paragraph=paragraph_view(paragraph, notes))
+        view = paragraph_view(paragraph, notes, bodies, seen_names)
+        yield Block("paragraph", id=paragraph.id, paragraph=view)
     yield from _headings_until(headings, None, emitted)
 
 
@@ -353,14 +323,20 @@ class Row:
 class SiteRenderer:
     """Renders every page; knows where each page lives so it can link between them."""
 
-    def __init__(self, resolutions: Iterable[Resolution], templates_dir: Path,
+    def __init__(self, linked: Linked, templates_dir: Path, data: Data,
                  directory_urls: bool = False) -> None:
-        self.resolutions = sorted(resolutions, key=lambda r: symbol_key(r.symbol))
+        self.resolutions = sorted(linked.resolutions, key=lambda r: symbol_key(r.symbol))
+        self.corpus = {r.symbol: r for r in self.resolutions}
+        self.graph = linked.graph
+        self.data = data
         self.env = make_environment(templates_dir)
         self.directory_urls = directory_urls
 
     def href(self, from_src: str, to_src: str) -> str:
         return relative_href(from_src, to_src, self.directory_urls)
+
+    def hrefs_from(self, from_src: str):
+        return lambda to_src: self.href(from_src, to_src)
 
     def rows(self, from_src: str, resolutions: Iterable[Resolution]) -> list[Row]:
         return [Row(r, self.href(from_src, page_path(r))) for r in resolutions]
@@ -376,19 +352,33 @@ class SiteRenderer:
         files["index.md"] = self.render("home.md", rows=self.rows("index.md", self.resolutions))
         files.update(self.group_pages("sessions", "session", lambda r: r.session))
         files.update(self.group_pages("years", "year", lambda r: r.adopted.year))
+        files["cited.md"] = self.render("cited.md", documents=cited_documents(
+            self.graph, self.corpus, self.hrefs_from("cited.md")))
+        files["glossary.md"] = self.render("glossary.md", entries=glossary(
+            self.data.bodies, tuple(self.resolutions), self.hrefs_from("glossary.md")))
         return dict(sorted(files.items()))
 
     def resolution_page(self, resolution: Resolution) -> str:
         src = page_path(resolution)
+        seen_names: set[str] = set()  # a body's full name gets its tooltip once per page
+        blocks = list(body_blocks(resolution, self.data.bodies, seen_names))
+        notes = {f.number: footnote_items(f, self.data.bodies, seen_names)
+                 for f in resolution.footnotes}
+        href = self.hrefs_from(src)
         return self.render(
             "resolution.md",
             r=resolution,
-            blocks=list(body_blocks(resolution)),
+            blocks=blocks,
+            notes=notes,
             back_links=back_links(resolution),
-            json_href=self.href(src, json_path(resolution)),
-            session_href=self.href(src, f"sessions/{resolution.session}.md"),
-            year_href=self.href(src, f"years/{resolution.adopted.year}.md"),
-            home_href=self.href(src, "index.md"),
+            references=references_of(resolution, self.graph, self.corpus, href),
+            cited_by=cited_by(resolution, self.graph, self.corpus, href),
+            meeting_href=official_url(resolution.meeting_record),
+            json_href=href(json_path(resolution)),
+            session_href=href(f"sessions/{resolution.session}.md"),
+            year_href=href(f"years/{resolution.adopted.year}.md"),
+            cited_href=href("cited.md"),
+            home_href=href("index.md"),
         )
 
     def group_pages(self, folder: str, kind: str, key) -> dict[str, str]:
@@ -407,11 +397,11 @@ class SiteRenderer:
         return files
 
 
-def render_site(corpus: Corpus, templates_dir: Path, *, directory_urls: bool = False
-                ) -> dict[str, str]:
+def render_site(linked: Linked, templates_dir: Path, data: Data | None = None, *,
+                directory_urls: bool = False) -> dict[str, str]:
     """Every generated site file: ``{source path: content}``, sorted, byte-for-byte stable.
 
-    Only ``corpus.resolutions`` is read (problems are the caller's to report).
+    ``linked`` is the link stage's output (its problems are the caller's to report).
     ``directory_urls`` must match MkDocs' ``use_directory_urls`` so relative links land.
     """
-    return SiteRenderer(corpus.resolutions, templates_dir, directory_urls).files()
+    return SiteRenderer(linked, templates_dir, data or Data(), directory_urls).files()

@@ -114,3 +114,9 @@ def _differences(comparison: filecmp.dircmp) -> list[str]:
     for sub in comparison.subdirs.values():
         found += _differences(sub)
     return found
+
+
+def test_meeting_and_report_link_to_their_records(site):
+    html = page(site, "A/RES/64/187")
+    assert html.count('href="https://undocs.org/en/A/64/PV.66"') == 2, "panel and closing line"
+    assert 'href="https://undocs.org/en/A/64/417"' in html

@@ -59,6 +59,16 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class SeeAlso:
+    """A paragraph of another resolution that shares this one's language (link stage)."""
+
+    symbol: str
+    paragraph: str
+    similarity: float
+    relation: Literal["earlier", "later"]
+
+
+@dataclass(frozen=True)
 class Footnote:
     """One footnote: its number, its text exactly as published, and the line it stands on."""
 
@@ -92,6 +102,7 @@ class Paragraph:
     line: int = 0  # 1-based source line where the paragraph starts
     depth: int = 0  # 0 for a paragraph, 1 for (a), 2 for (i)
     references: tuple[Reference, ...] = ()  # filled by the link stage
+    see_also: tuple[SeeAlso, ...] = ()  # counterparts in other resolutions (link stage)
 
     @property
     def footnotes(self) -> list[int]:
@@ -212,6 +223,9 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
         "text": paragraph.text,
         "footnotes": paragraph.footnotes,
         "references": _references_json(paragraph.references),
+        "see_also": [{"symbol": c.symbol, "paragraph": c.paragraph,
+                      "similarity": c.similarity, "relation": c.relation}
+                     for c in paragraph.see_also],
     }
     if paragraph.parent:
         data["parent"] = paragraph.parent

@@ -1,18 +1,19 @@
 """The stages in order, for the plugin, the command line and the tests alike.
 
-read and parse (``load_corpus``) -> data files (``load_data``) -> link (``link_corpus``); the
-render stage then draws ``Site.linked``. Problems of every stage are collected, never raised,
-so one bad file never stops the others.
+read and parse (``load_corpus``) -> data files (``load_data``) -> link (``link_corpus``, then
+paragraph lineage); the render stage then draws ``Site.linked``. Problems of every stage are
+collected, never raised, so one bad file never stops the others.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .corpus import load_corpus
 from .data import Data, load_data
 from .errors import Problem
+from .lineage import with_lineage
 from .link import Linked, link_corpus
 from .model import Resolution
 
@@ -32,6 +33,7 @@ def collect(source_dir: Path, data_dir: Path | None = DEFAULT_DATA_DIR, *,
     corpus = load_corpus(source_dir, root)
     data = load_data(data_dir)
     linked = link_corpus(corpus.resolutions, data, directory_urls=directory_urls)
+    linked = replace(linked, resolutions=with_lineage(linked.resolutions))
     return Site(linked, data, (*corpus.problems, *data.problems, *linked.problems))
 
 

@@ -1,0 +1,72 @@
+"""Paragraph lineage: counterparts across resolutions, with word diffs; boilerplate alone never
+links two paragraphs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.lineage import paragraph_lineage, word_diff
+from generator.model import Meeting, Paragraph, Resolution
+from generator.pipeline import collect
+
+from .conftest import SOURCE_DIR
+
+
+def test_seed_counterparts_both_ways():
+    lineage = paragraph_lineage(collect(SOURCE_DIR).linked.resolutions)
+    later = {(c.symbol, c.paragraph, c.relation) for c in lineage[("A/RES/64/187", "op6")]}
+    assert ("A/RES/66/184", "op3", "later") in later, "the gender divide paragraph went on"
+    earlier = {(c.symbol, c.paragraph) for c in lineage[("A/RES/66/184", "op3")]}
+    assert ("A/RES/64/187", "op6") in earlier
+    moved = {(c.symbol, c.paragraph) for c in lineage[("A/RES/66/184", "op4")]}
+    assert ("A/RES/64/187", "pp15") in moved, "a preambular paragraph became operative"
+    for (symbol, paragraph), found in lineage.items():
+        for c in found:
+            back = {(b.symbol, b.paragraph) for b in lineage[(c.symbol, c.paragraph)]}
+            assert (symbol, paragraph) in back, "the relation is symmetric"
+
+
+def test_word_diff_of_the_gender_divide_paragraph():
+    old = ("Acknowledges that a gender divide exists as part of the digital divide, and "
+           "women's access to the new technologies, especially information and communication "
+           "technologies for development;")
+    new = ("Acknowledges that a gender divide exists as part of the digital divide, and "
+           "women's access to and use of information and communications technologies for "
+           "their overall empowerment and benefit;")
+    diff = word_diff(old, new)
+    assert ("removed", "the new technologies, especially") in [(d.kind, d.text) for d in diff]
+    assert ("added", "and use of") in [(d.kind, d.text) for d in diff]
+    assert " ".join(d.text for d in diff if d.kind != "removed") == new
+    assert " ".join(d.text for d in diff if d.kind != "added") == old
+
+
+def _resolution(serial: int, texts: list[str]) -> Resolution:
+    paragraphs = tuple(Paragraph(f"op{n}", "operative", n, f"{n}.", text)
+                       for n, text in enumerate(texts, start=1))
+    day = date(2015, 1, 1).replace(day=1 + serial % 28)
+    return Resolution(f"A/RES/70/{serial}", f"70/{serial}", 70, f"Topic {serial}", day, None,
+                      Meeting(80, day), None, (), None, paragraphs, ())
+
+
+TOPICS = ["fisheries", "desertification", "road safety", "malaria", "migration", "oceans",
+          "literacy", "housing", "tourism", "cooperatives", "volunteers", "disabilities",
+          "ageing", "youth", "family", "sport", "water", "energy", "forests", "mountains",
+          "deserts", "chemicals", "tsunamis", "biodiversity", "climate", "cities", "debt",
+          "trade", "science", "culture"]
+
+
+def test_boilerplate_alone_links_nothing():
+    """Thirty unrelated resolutions share the closing request; only a carried paragraph links."""
+    resolutions = [
+        _resolution(serial, [
+            f"Encourages Member States to give priority to {topic} {serial} in national plans "
+            f"and to share experience on {topic} with partners number {serial};",
+            "Requests the Secretary-General to submit to the General Assembly at its "
+            f"seventy-first session a report on the implementation of the present resolution "
+            f"concerning {topic};"])
+        for serial, topic in enumerate(TOPICS, start=1)]
+    carried = resolutions[0].paragraphs[0].text.replace("give priority", "give high priority")
+    resolutions.append(_resolution(99, [carried, "Decides to remain seized of the matter."]))
+    lineage = paragraph_lineage(resolutions)
+    linked = {key for key, found in lineage.items() if found}
+    assert linked == {("A/RES/70/1", "op1"), ("A/RES/70/99", "op1")}

@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from .data import Body, Data
 from .glossary import Term, find_terms
+from .lineage import DiffPart, word_diff
 from .link import Linked
 from .model import Footnote, Heading, Paragraph, Reference, Resolution, dump_json
 from .paths import json_path, official_url, page_path, relative_href, symbol_key
@@ -320,6 +321,18 @@ class Row:
     href: str
 
 
+@dataclass(frozen=True)
+class SeeAlsoView:
+    """One counterpart of a paragraph, as the see-also panel shows it."""
+
+    label: str  # "64/187 op6"
+    href: str
+    percent: int
+    relation: str  # "earlier" or "later"
+    year: int
+    diff: list[DiffPart]  # from the earlier text to the later one
+
+
 class SiteRenderer:
     """Renders every page; knows where each page lives so it can link between them."""
 
@@ -372,6 +385,7 @@ class SiteRenderer:
             notes=notes,
             back_links=back_links(resolution),
             references=references_of(resolution, self.graph, self.corpus, href),
+            see_also=self.see_also(resolution, href),
             cited_by=cited_by(resolution, self.graph, self.corpus, href),
             meeting_href=official_url(resolution.meeting_record),
             json_href=href(json_path(resolution)),
@@ -380,6 +394,25 @@ class SiteRenderer:
             cited_href=href("cited.md"),
             home_href=href("index.md"),
         )
+
+    def see_also(self, resolution: Resolution, href) -> dict[str, list[SeeAlsoView]]:
+        """For each paragraph with counterparts: each one, linked, with the word diff from
+        the earlier text to the later one."""
+        views: dict[str, list[SeeAlsoView]] = {}
+        for paragraph in resolution.paragraphs:
+            found = []
+            for c in paragraph.see_also:
+                other = self.corpus[c.symbol]
+                text = next(p.text for p in other.paragraphs if p.id == c.paragraph)
+                old, new = (text, paragraph.text) if c.relation == "earlier" else (
+                    paragraph.text, text)
+                found.append(SeeAlsoView(
+                    f"{other.number} {c.paragraph}", href(page_path(other)) + f"#{c.paragraph}",
+                    round(c.similarity * 100), c.relation, other.adopted.year,
+                    word_diff(old, new)))
+            if found:
+                views[paragraph.id] = found
+        return views
 
     def group_pages(self, folder: str, kind: str, key) -> dict[str, str]:
         """``<folder>/index.md`` listing the groups, and one ``<folder>/<key>.md`` per group."""

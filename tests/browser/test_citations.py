@@ -43,3 +43,14 @@ def test_paragraph_preview_in_a_footnote_and_abbreviation(reader: Reader):
     abbr.scroll_into_view_if_needed()
     abbr.hover()
     expect(active_tooltip(reader)).to_contain_text("information and communication technologies")
+
+
+def test_see_also_panel_opens_by_keyboard(reader: Reader):
+    reader.goto("A/RES/66/184.html")
+    panel = reader.page.locator("#op3 + details.atlas-seealso")
+    expect(panel.locator("ins").first).to_be_hidden()
+    panel.locator("summary").focus()
+    reader.page.keyboard.press("Enter")
+    expect(panel.locator("ins", has_text="and use of")).to_be_visible()
+    panel.locator('a[href="../64/187.html#op6"]').click()
+    expect(reader.page.locator("#op6")).to_be_in_viewport()

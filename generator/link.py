@@ -167,20 +167,17 @@ class _Linker:
         if target is not None:
             page = relative_href(page_path(resolution), page_path(target), self.directory_urls)
             return page + fragment, True
-        if instrument is not None and instrument.url:
-            return instrument.url, False
-        return official_url(symbol), False
+        return _external_url(instrument, symbol), False
 
     def preview(self, target: Resolution | None, landing: str | None,
                 instrument: Instrument | None, symbol: str, kind: str) -> str:
         """What hovering the link shows: the cited paragraph, or the title and date."""
         if target is not None:
             cited = next((p for p in target.paragraphs if p.id == landing), None)
-            head = f"{target.number}, {_long(target)}"
             if cited is not None:
                 label = cited.label or f"para. {cited.id}"
                 return f"{target.symbol} {label} {_shorten(cited.text)}"
-            return f"{head}: {target.title}"
+            return f"{target.number}, adopted {long_date(target.adopted)}: {target.title}"
         if instrument is not None:
             return f"{instrument.title}. {instrument.description}"
         what = KIND_NAMES.get(kind, "Document")
@@ -189,17 +186,15 @@ class _Linker:
     def record(self, resolution: Resolution, key: str, citation: Citation,
                instrument: Instrument | None, internal: bool, anchor: str,
                paragraph: str | None) -> None:
-        if not key:
-            return
+        if not key or citation.kind == "paragraph":
+            return  # a resolution's own paragraphs are not part of the citation graph
         if key not in self.targets:
             label = instrument.title if instrument else key
-            where = symbol_page(key) if internal else (
-                instrument.url if instrument and instrument.url else official_url(key))
+            where = symbol_page(key) if internal else _external_url(instrument, key)
             self.targets[key] = Target(key, citation.kind, label, where, internal)
         place = Place(resolution.symbol, anchor, paragraph)
-        if citation.kind != "paragraph":
-            self.cited_at[key].append(place)
-            self.cites[resolution.symbol].append((key, place))
+        self.cited_at[key].append(place)
+        self.cites[resolution.symbol].append((key, place))
 
 
 def _has(resolution: Resolution, anchor: str) -> bool:
@@ -213,12 +208,8 @@ def _shorten(text: str) -> str:
     return text[: cut if cut > 0 else PREVIEW_LENGTH] + " …"
 
 
-def _long(resolution: Resolution) -> str:
-    return "adopted " + long_date(resolution.adopted)
-
-
-def meeting_reference(resolution: Resolution) -> str:
-    """The official link of the adopting meeting's verbatim record (A/64/PV.66)."""
-    return official_url(resolution.meeting_record)
+def _external_url(instrument: Instrument | None, symbol: str) -> str:
+    """Where a target outside the site opens: the instrument's own page, else undocs.org."""
+    return instrument.url if instrument is not None and instrument.url else official_url(symbol)
 
 

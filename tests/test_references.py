@@ -134,3 +134,16 @@ def test_glossary_and_abbreviations(seed_site: Path):
     page = (seed_site / "A/RES/64/187.html").read_text(encoding="utf-8")
     assert '<abbr class="atlas-term" title="information and communication technologies: ' in page
     assert page.count('title="ITU: ') == 1, "a full name's tooltip once per page"
+
+
+def test_own_paragraph_citation_does_not_hide_the_resolution_from_citers():
+    """70/1 cites its own paragraph first; 70/2's citation of 70/1 still counts as one."""
+    from generator.link import link_corpus
+    from generator.parse import parse_text
+
+    own = ods_text("\tRecalling its resolution 64/187,\n\t1.\tDecides to act;\n"
+                   "\t2.\tRecalls the measures in paragraph 1 above;\n", number="70/1")
+    citer = ods_text("\tRecalling its resolution 70/1,\n\t1.\tDecides to act;\n", number="70/2")
+    graph = link_corpus([parse_text(own), parse_text(citer)]).graph
+    assert graph.targets["A/RES/70/1"].kind == "resolution"
+    assert [p.anchor for p in graph.cited_by("A/RES/70/1")] == ["pp1"]

@@ -153,9 +153,8 @@ def find_doubts(text: str, citations: list[Citation]) -> list[Doubt]:
                                 "cites paragraphs of something that is neither a resolution "
                                 "nor an instrument in data/instruments.yaml"))
     for listing in RESOLUTION_LIST.finditer(text):
-        if listing.group("council") and any(
-                c.start >= listing.start("items") and c.end <= listing.end() for c in citations
-        ) is False:
+        if listing.group("council") and not any(
+                c.start >= listing.start("items") and c.end <= listing.end() for c in citations):
             doubts.append(Doubt(listing.start(), listing.group(),
                                 "a Council resolution with a General Assembly-style number"))
     return doubts

@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import InputError, Problem
 from .model import Resolution
 from .parse import parse
+from .paths import symbol_key
 from .read import read_source
 
 SOURCE_SUFFIXES = (".txt",)
@@ -49,7 +50,7 @@ def load_corpus(source_dir: Path, root: Path | None = None) -> Corpus:
             problems.append(error.problem)
     resolutions, duplicate_problems = _reject_duplicates(parsed)
     return Corpus(
-        resolutions=tuple(sorted(resolutions, key=lambda r: _symbol_key(r.symbol))),
+        resolutions=tuple(sorted(resolutions, key=lambda r: symbol_key(r.symbol))),
         problems=tuple(problems + duplicate_problems),
     )
 
@@ -73,10 +74,3 @@ def _reject_duplicates(parsed: list[Resolution]) -> tuple[list[Resolution], list
         for symbol, group in by_symbol.items() if len(group) > 1 for r in group
     ]
     return unique, problems
-
-
-def _symbol_key(symbol: str) -> tuple:
-    """Sort A/RES/64/187 before A/RES/64/1000 and after A/RES/64/99: numbers as numbers."""
-    import re
-
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", symbol))

@@ -17,6 +17,7 @@ What holds after ``find_citations``:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -239,11 +240,18 @@ def _documents(text: str):
 
 def _instruments(text: str, names: tuple[InstrumentName, ...]):
     for name in names:
-        for match in re.finditer(rf"(?<!\w){re.escape(name.text)}(?!\w)", text):
+        if name.text not in text:  # the cheap test first: most texts cite no instrument
+            continue
+        for match in _name_pattern(name.text).finditer(text):
             if name.followed_by and not re.match(name.followed_by, text[match.end():]):
                 continue
             yield Citation(match.start(), match.end(), match.group(), "instrument",
                            name.instrument, instrument=name.instrument)
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def _own_paragraphs(text: str):

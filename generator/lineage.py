@@ -3,51 +3,73 @@
 Resolutions are renegotiated year after year; a paragraph's "agreed language" comes from an
 earlier resolution and goes on into later ones, often reworded or moved from the preamble into
 the operative part. Comparing every pair of paragraphs is out of the question at the scale of
-the General Assembly record (some 600,000 paragraphs), so this works in two steps:
+the General Assembly record (some 600,000 paragraphs), so this works in steps whose cost grows
+with the number of paragraphs, not its square:
 
-1. Candidates: an inverted index from word 4-gram shingles to the paragraphs holding them.
-   Shingles held by many paragraphs are boilerplate ("Requests the Secretary-General to
-   submit", "Recalling its resolution") and are left out of the index, so sharing them alone
-   never makes two paragraphs candidates. Each paragraph keeps only its few candidates sharing
-   the most rare shingles. Cost grows with the number of paragraphs, not its square.
-2. Scoring: each candidate pair is compared word by word (difflib's matching blocks, the
-   standard library's tool for exactly this), giving a similarity in [0, 1] and the word diff.
+1. Texts: paragraphs with the same words (ignoring case) are one text, compared once. Most
+   language is carried forward word for word, so this is most of the saving.
+2. Candidates: an inverted index from word 4-gram shingles to the texts holding them. Numbers
+   and ordinals count as one word ("at its #th session"), and a shingle held by more than
+   ``common_limit`` paragraphs is boilerplate ("Requests the Secretary-General to submit",
+   "Recalling its resolution") and left out, so sharing boilerplate alone never makes two
+   paragraphs candidates; the cap also bounds every posting list. Each text keeps its few
+   candidates sharing the most rare shingles.
+3. Scoring: each candidate pair of texts gets the similarity of its word sequences (longest
+   common subsequence, ``2·LCS / (len a + len b)``, the measure difflib's ratio approximates),
+   computed by rapidfuzz's C++ Indel distance: the standard tool for it, and fast enough for a
+   whole-record corpus on two cores.
+4. Paragraphs: each paragraph takes, for itself and for each matching text, the occurrences
+   nearest in time before and after it; the best ``LIMIT`` per direction are kept.
 
-Why no MinHash library (datasketch): for paragraphs of a few dozen words an exact index of
-rare shingles is as fast, needs no numpy, and its output does not depend on random seeds.
+Why no MinHash/LSH library (datasketch): its buckets fill with exactly the boilerplate we
+leave out, it needs numpy and tuning, and its output depends on random seeds; for paragraphs
+of a few dozen words an exact index of rare shingles is as fast, and deterministic.
 
 What holds after ``paragraph_lineage``: every paragraph id maps to at most ``LIMIT`` earlier
 and ``LIMIT`` later counterparts, each from another resolution, each at least ``THRESHOLD``
-similar, best first; the relation is symmetric (if B is a later counterpart of A, A is an
-earlier counterpart of B) unless the limit cut it on one side only; and the result is the same
-on every run.
+similar, best first, and among equals nearest in time first (where the language last came from,
+where it went next); the relation is symmetric (if B is a later counterpart of A, A is an
+earlier counterpart of B) unless a limit cut it on one side only; and the result is the same on
+every run.
 """
 
 from __future__ import annotations
 
+import functools
+import heapq
+import itertools
 import re
 import zlib
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Literal
+
+from rapidfuzz.distance import Indel
 
 from .model import Resolution, SeeAlso
 
 SHINGLE = 4  # words per shingle
 THRESHOLD = 0.6  # least similarity for a counterpart
 LIMIT = 3  # counterparts kept per direction
-CANDIDATES = 8  # candidates scored per paragraph
-MIN_SHARED = 2  # rare shingles two paragraphs must share to be candidates
-COMMON = 0.02  # a shingle in more than this share of paragraphs is boilerplate...
-COMMON_FLOOR = 25  # ...unless it is in fewer paragraphs than this (small corpora)
+CANDIDATES = 8  # candidate texts scored per text
+MIN_SHARED = 2  # rare shingles two texts must share to be candidates
+WINDOW = 20  # texts counted per shingle on each side in time (see _candidates)
+COMMON = 0.02  # a shingle in more than this share of paragraphs is boilerplate, but the
+COMMON_FLOOR = 25  # limit is never below this (small corpora: a short series is not
+COMMON_CEILING = 250  # boilerplate) nor above this (long-lived agreed language is in ~70)
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")  # words, apostrophes and hyphens inside
+_NUMBERISH = re.compile(r"""
+    \d[\w\-]*                                     # 64, 187, 2009, 66th, 1990s
+    | (?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
+        |eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth
+        |eighteenth|nineteenth|\w+ieth|hundredth)   # sixty-sixth, twentieth
+    """, re.X)
 
 Key = tuple[str, str]  # (resolution symbol, paragraph id)
-
-
 Counterpart = SeeAlso  # symbol, paragraph, similarity (0..1, two places), relation
 
 
@@ -55,74 +77,152 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _shingles(tokens: list[str]) -> set[int]:
-    lowered = [t.lower() for t in tokens]
-    if len(lowered) < SHINGLE:
-        return {zlib.crc32(" ".join(lowered).encode())} if lowered else set()
-    return {zlib.crc32(" ".join(lowered[i:i + SHINGLE]).encode())
-            for i in range(len(lowered) - SHINGLE + 1)}
+@functools.lru_cache(maxsize=65536)
+def _shingle_word(word: str) -> str:
+    """Numbers and ordinals all alike: "at its sixty-sixth session" is boilerplate too."""
+    return "#" if _NUMBERISH.fullmatch(word) else word
 
 
-def similarity(a: list[str], b: list[str]) -> float:
-    matcher = SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
-                              autojunk=False)
-    return matcher.ratio()
+def _shingles(tokens: Sequence[str]) -> set[int]:
+    plain = [_shingle_word(t) for t in tokens]
+    if len(plain) < SHINGLE:
+        return {zlib.crc32(" ".join(plain).encode())} if plain else set()
+    return {zlib.crc32(" ".join(plain[i:i + SHINGLE]).encode())
+            for i in range(len(plain) - SHINGLE + 1)}
+
+
+def similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """2·LCS / (len a + len b) of two word sequences, ignoring case; 1.0 when equal."""
+    return Indel.normalized_similarity([w.lower() for w in a], [w.lower() for w in b])
+
+
+def common_limit(paragraphs: int) -> int:
+    """How many paragraphs a shingle may be in before it counts as boilerplate."""
+    return min(COMMON_CEILING, max(COMMON_FLOOR, int(COMMON * paragraphs)))
+
+
+@dataclass
+class _Texts:
+    """The corpus's top-level paragraphs in time order, and their distinct texts."""
+
+    keys: list[Key]  # paragraph number -> (symbol, paragraph id)
+    ranks: list[int]  # paragraph number -> its resolution's place in time
+    text_of: list[int]  # paragraph number -> text number
+    tokens: list[tuple[str, ...]]  # text number -> its words, lowercased
+    occurrences: list[list[int]]  # text number -> paragraph numbers, in time order
+
+    def occurrence_ranks(self, text: int) -> list[int]:
+        return [self.ranks[o] for o in self.occurrences[text]]
+
+    @classmethod
+    def of(cls, resolutions: Iterable[Resolution]) -> _Texts:
+        texts = cls([], [], [], [], [])
+        numbers: dict[tuple[str, ...], int] = {}
+        ordered = sorted(resolutions, key=lambda r: (r.adopted, r.symbol))
+        for rank, resolution in enumerate(ordered):
+            for paragraph in resolution.paragraphs:
+                if paragraph.depth:
+                    continue
+                tokens = tuple(w.lower() for w in words(paragraph.text))
+                number = numbers.setdefault(tokens, len(texts.tokens))
+                if number == len(texts.tokens):
+                    texts.tokens.append(tokens)
+                    texts.occurrences.append([])
+                texts.occurrences[number].append(len(texts.keys))
+                texts.keys.append((resolution.symbol, paragraph.id))
+                texts.ranks.append(rank)
+                texts.text_of.append(number)
+        return texts
 
 
 def paragraph_lineage(resolutions: Iterable[Resolution]) -> dict[Key, list[Counterpart]]:
     """Counterparts of every top-level paragraph, across the resolutions given."""
-    ordered = sorted(resolutions, key=lambda r: (r.adopted, r.symbol))
-    rank = {r.symbol: index for index, r in enumerate(ordered)}
-    texts: dict[Key, list[str]] = {}
-    for resolution in ordered:
-        for paragraph in resolution.paragraphs:
-            if paragraph.depth == 0:
-                texts[(resolution.symbol, paragraph.id)] = words(paragraph.text)
-    shingles = {key: _shingles(tokens) for key, tokens in texts.items()}
-    index = _rare_index(shingles)
-    scored: dict[tuple[Key, Key], float] = {}
-    for key, own in shingles.items():
-        for other in _candidates(key, own, index):
-            pair = (key, other) if rank[key[0]] < rank[other[0]] else (other, key)
-            if pair not in scored:
-                scored[pair] = similarity(texts[pair[0]], texts[pair[1]])
-    lineage: dict[Key, list[Counterpart]] = defaultdict(list)
-    for (earlier, later), score in scored.items():
-        if score >= THRESHOLD:
-            value = round(score, 2)
-            lineage[later].append(Counterpart(earlier[0], earlier[1], value, "earlier"))
-            lineage[earlier].append(Counterpart(later[0], later[1], value, "later"))
-    return {key: _best(found) for key, found in sorted(lineage.items())}
+    texts = _Texts.of(resolutions)
+    rare = _rare_shingles(texts)
+    matches = _matching_texts(texts, rare)
+    lineage: dict[Key, list[Counterpart]] = {}
+    for paragraph, key in enumerate(texts.keys):
+        text = texts.text_of[paragraph]
+        found = _nearest(texts, paragraph, matches.get(text, ()))
+        if found:
+            lineage[key] = found
+    return dict(sorted(lineage.items()))
 
 
-def _rare_index(shingles: dict[Key, set[int]]) -> dict[int, list[Key]]:
-    frequency = Counter(s for found in shingles.values() for s in found)
-    limit = max(COMMON_FLOOR, int(COMMON * len(shingles)))
-    index: dict[int, list[Key]] = defaultdict(list)
-    for key, found in shingles.items():
+def _rare_shingles(texts: _Texts) -> list[list[int]]:
+    """Each text's shingles that are not boilerplate."""
+    shingles = [_shingles(tokens) for tokens in texts.tokens]
+    frequency: Counter[int] = Counter()
+    for number, found in enumerate(shingles):
+        weight = len(texts.occurrences[number])
         for shingle in found:
-            if frequency[shingle] <= limit:
-                index[shingle].append(key)
-    return index
+            frequency[shingle] += weight
+    limit = common_limit(len(texts.keys))
+    return [sorted(s for s in found if frequency[s] <= limit) for found in shingles]
 
 
-def _candidates(key: Key, own: set[int], index: dict[int, list[Key]]) -> list[Key]:
-    shared: Counter[Key] = Counter()
+def _matching_texts(texts: _Texts, rare: list[list[int]]) -> dict[int, list[tuple[float, int]]]:
+    """For each text, the texts at least ``THRESHOLD`` similar (itself included when it is
+    not boilerplate), with their similarity."""
+    index: dict[int, list[int]] = defaultdict(list)
+    for number, found in enumerate(rare):
+        for shingle in found:
+            index[shingle].append(number)
+    matches: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    scored: set[tuple[int, int]] = set()
+    for number, found in enumerate(rare):
+        if len(found) >= MIN_SHARED:
+            matches[number].append((1.0, number))
+        for other in _candidates(number, found, index):
+            pair = (min(number, other), max(number, other))
+            if pair in scored:
+                continue
+            scored.add(pair)
+            score = Indel.normalized_similarity(texts.tokens[number], texts.tokens[other])
+            if score >= THRESHOLD:
+                matches[number].append((score, other))
+                matches[other].append((score, number))
+    return matches
+
+
+def _candidates(number: int, own: list[int], index: dict[int, list[int]]) -> list[int]:
+    """The texts sharing the most rare shingles with text ``number``. Text numbers follow
+    first use in time, so each posting list is in time order and only its ``WINDOW`` texts
+    nearest in time on each side are counted: lineage runs between neighbours, and the work
+    per text stays bounded however large the corpus grows."""
+    postings = []
     for shingle in own:
-        for other in index.get(shingle, ()):
-            if other[0] != key[0]:
-                shared[other] += 1
-    ranked = sorted((k for k, n in shared.items() if n >= MIN_SHARED),
-                    key=lambda k: (-shared[k], k))
-    return ranked[:CANDIDATES]
+        posting = index[shingle]
+        if len(posting) > 2 * WINDOW + 1:
+            at = bisect_left(posting, number)
+            posting = posting[max(0, at - WINDOW):at + WINDOW + 1]
+        postings.append(posting)
+    shared = Counter(itertools.chain.from_iterable(postings))  # counted in C
+    del shared[number]
+    best = heapq.nsmallest(CANDIDATES, ((-n, other) for other, n in shared.items()
+                                        if n >= MIN_SHARED))
+    return [other for _, other in best]
 
 
-def _best(found: list[Counterpart]) -> list[Counterpart]:
+def _nearest(texts: _Texts, paragraph: int, matches: Iterable[tuple[float, int]]
+             ) -> list[Counterpart]:
+    """The best counterparts of one paragraph among the occurrences of its matching texts:
+    per direction at most ``LIMIT``, by similarity, then nearest in time."""
+    rank = texts.ranks[paragraph]
+    found: dict[str, list[tuple[float, int, Key]]] = {"earlier": [], "later": []}
+    for score, text in matches:
+        occurrences = texts.occurrences[text]
+        ranks = texts.occurrence_ranks(text)
+        before = occurrences[max(0, bisect_left(ranks, rank) - LIMIT):bisect_left(ranks, rank)]
+        after = occurrences[bisect_right(ranks, rank):bisect_right(ranks, rank) + LIMIT]
+        for relation, group in (("earlier", before), ("later", after)):
+            for other in group:
+                distance = abs(texts.ranks[other] - rank)
+                found[relation].append((-score, distance, texts.keys[other]))
     result = []
-    for relation in ("earlier", "later"):
-        group = [c for c in found if c.relation == relation]
-        group.sort(key=lambda c: (-c.similarity, c.symbol, c.paragraph))
-        result += group[:LIMIT]
+    for relation, group in found.items():
+        for negative, _, (symbol, paragraph_id) in sorted(group)[:LIMIT]:
+            result.append(Counterpart(symbol, paragraph_id, round(-negative, 2), relation))
     return result
 
 
@@ -151,7 +251,10 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
 def with_lineage(resolutions: tuple[Resolution, ...]) -> tuple[Resolution, ...]:
     """The resolutions with every top-level paragraph's ``see_also`` filled in."""
     lineage = paragraph_lineage(resolutions)
-    return tuple(
-        replace(r, paragraphs=tuple(
-            replace(p, see_also=tuple(lineage.get((r.symbol, p.id), ()))) for p in r.paragraphs))
-        for r in resolutions)
+
+    def paragraphs(resolution: Resolution):
+        for p in resolution.paragraphs:
+            found = lineage.get((resolution.symbol, p.id))
+            yield replace(p, see_also=tuple(found)) if found else p
+
+    return tuple(replace(r, paragraphs=tuple(paragraphs(r))) for r in resolutions)

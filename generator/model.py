@@ -69,6 +69,41 @@ class SeeAlso:
 
 
 @dataclass(frozen=True)
+class Series:
+    """The resolutions on one subject (the same title, give or take case and plurals), in
+    order of adoption: the Assembly takes most subjects up again session after session."""
+
+    id: str  # "information-and-communication-technologies-for-development", from the first title
+    title: str  # the latest member's title
+    members: tuple[str, ...]  # symbols, oldest first
+
+    def neighbours(self, symbol: str) -> tuple[str | None, str | None]:
+        """The members adopted just before and just after ``symbol``."""
+        at = self.members.index(symbol)
+        return (self.members[at - 1] if at else None,
+                self.members[at + 1] if at + 1 < len(self.members) else None)
+
+
+@dataclass(frozen=True)
+class CitationLink:
+    """One resolution citing another document, seen from either end (link stage)."""
+
+    symbol: str  # the other end: what is cited (``cites``) or who cites (``cited_by``)
+    kind: str  # "resolution", "document", "instrument", ... (of the cited end)
+    internal: bool  # the other end is a page of this site
+    at: tuple[str, ...]  # anchors of the citing resolution where the citations stand
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another resolution sharing language with this one (paragraph lineage, summed up)."""
+
+    symbol: str
+    paragraphs: int  # this resolution's paragraphs with a counterpart there
+    similarity: float  # their best similarities, averaged
+
+
+@dataclass(frozen=True)
 class Footnote:
     """One footnote: its number, its text exactly as published, and the line it stands on."""
 
@@ -138,6 +173,10 @@ class Resolution:
     footnotes: tuple[Footnote, ...]
     headings: tuple[Heading, ...] = ()
     draft: str | None = None  # draft symbol when adopted without reference to a Main Committee
+    series: Series | None = None  # relations across the corpus, filled by the link stage
+    cites: tuple[CitationLink, ...] = ()
+    cited_by: tuple[CitationLink, ...] = ()
+    related: tuple[Related, ...] = ()
     source: str = field(default="", compare=False)  # file it was read from, for messages only
 
     @property
@@ -203,7 +242,23 @@ def to_json(resolution: Resolution) -> dict[str, Any]:
         data["headings"] = [
             {"id": h.id, "label": h.label, "title": h.title} for h in resolution.headings
         ]
+    data["series"] = _series_json(resolution)
+    data["cites"] = [{"target": c.symbol, "kind": c.kind, "internal": c.internal,
+                      "at": list(c.at)} for c in resolution.cites]
+    data["cited_by"] = [{"symbol": c.symbol, "at": list(c.at)} for c in resolution.cited_by]
+    data["related"] = [{"symbol": r.symbol, "paragraphs": r.paragraphs,
+                        "similarity": r.similarity} for r in resolution.related]
     return data
+
+
+def _series_json(resolution: Resolution) -> dict[str, Any] | None:
+    series = resolution.series
+    if series is None:
+        return None
+    previous, following = series.neighbours(resolution.symbol)
+    return {"id": series.id, "title": series.title, "members": list(series.members),
+            "position": series.members.index(resolution.symbol) + 1,
+            "previous": previous, "next": following}
 
 
 def _report_json(report: Report | None) -> dict[str, Any] | None:

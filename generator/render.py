@@ -30,13 +30,16 @@ from typing import Literal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .compare import compare
 from .data import Body, Data
 from .glossary import Term, find_terms
 from .lineage import DiffPart, word_diff
 from .link import Linked
 from .model import Footnote, Heading, Paragraph, Reference, Resolution, dump_json
+from .overview import citation_picture, graph_json, timeline
 from .paths import json_path, official_url, page_path, relative_href, symbol_key
 from .reference_views import cited_by, cited_documents, glossary, references_of
+from .relation_views import compare_path, comparison_view, see_also_panel
 from .typography import split_lead
 from .words import long_date, ordinal_suffix, session_name
 
@@ -330,7 +333,7 @@ class SeeAlsoView:
     percent: int
     relation: str  # "earlier" or "later"
     year: int
-    diff: list[DiffPart]  # from the earlier text to the later one
+    diff: list[DiffPart]  # from the earlier text to the later one; empty when the same
 
 
 class SiteRenderer:
@@ -369,7 +372,33 @@ class SiteRenderer:
             self.graph, self.corpus, self.hrefs_from("cited.md")))
         files["glossary.md"] = self.render("glossary.md", entries=glossary(
             self.data.bodies, tuple(self.resolutions), self.hrefs_from("glossary.md")))
+        files.update(self.comparison_pages())
+        files["overview.md"] = self.overview_page()
+        files["graph.json"] = json.dumps(graph_json(self.resolutions, self.directory_urls),
+                                         ensure_ascii=False, indent=1) + "\n"
         return dict(sorted(files.items()))
+
+    def comparison_pages(self) -> dict[str, str]:
+        """One page per pair of consecutive resolutions of every series."""
+        pages = {}
+        seen: set[str] = set()
+        for resolution in self.resolutions:
+            series = resolution.series
+            if series is None or series.id in seen:
+                continue
+            seen.add(series.id)
+            for old, new in itertools.pairwise(series.members):
+                src = compare_path(old, new)
+                view = comparison_view(compare(self.corpus[old], self.corpus[new]),
+                                       self.hrefs_from(src))
+                pages[src] = self.render("compare.md", v=view)
+        return pages
+
+    def overview_page(self) -> str:
+        href = self.hrefs_from("overview.md")
+        return self.render("overview.md", count=len(self.resolutions),
+                           picture=citation_picture(self.resolutions, href),
+                           years=timeline(self.resolutions, href))
 
     def resolution_page(self, resolution: Resolution) -> str:
         src = page_path(resolution)
@@ -386,6 +415,7 @@ class SiteRenderer:
             back_links=back_links(resolution),
             references=references_of(resolution, self.graph, self.corpus, href),
             see_also=self.see_also(resolution, href),
+            panel=see_also_panel(resolution, self.corpus, href),
             cited_by=cited_by(resolution, self.graph, self.corpus, href),
             meeting_href=official_url(resolution.meeting_record),
             json_href=href(json_path(resolution)),
@@ -409,7 +439,7 @@ class SiteRenderer:
                 found.append(SeeAlsoView(
                     f"{other.number} {c.paragraph}", href(page_path(other)) + f"#{c.paragraph}",
                     round(c.similarity * 100), c.relation, other.adopted.year,
-                    word_diff(old, new)))
+                    word_diff(old, new) if old != new else []))
             if found:
                 views[paragraph.id] = found
         return views

@@ -60,7 +60,9 @@ def test_metadata_64_187():
     }
     assert list(data) == ["symbol", "number", "session", "title", "adopted", "report",
                           "meeting", "distributed", "agenda_items", "job_number",
-                          "paragraphs", "footnotes"]
+                          "paragraphs", "footnotes", "series", "cites", "cited_by", "related"]
+    assert (data["series"], data["cites"], data["cited_by"], data["related"]) == (
+        None, [], [], [])  # parsed alone: relations come from the corpus (test_relations.py)
 
 
 def test_metadata_66_184():

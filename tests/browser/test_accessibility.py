@@ -13,7 +13,8 @@ import pytest
 
 from ..checkers import axe_source
 
-PAGES = ["index.html", "A/RES/64/187.html", "A/RES/66/184.html", "sessions/index.html"]
+PAGES = ["index.html", "A/RES/64/187.html", "A/RES/66/184.html", "sessions/index.html",
+         "overview.html", "compare/A-RES-64-187--A-RES-66-184.html"]
 SCHEMES = {"light": "default", "dark": "slate"}
 BLOCKING = ("serious", "critical")
 

@@ -1,0 +1,127 @@
+"""Relations between whole resolutions: series, citations either way, and related language.
+
+The last part of the link stage, after citations are resolved (``link``) and paragraph lineage
+is known (``lineage``). Everything here is derived from those two; nothing reads text again.
+
+What holds after ``with_relations``:
+- every resolution has a ``series``: the resolutions of the corpus whose titles are the same
+  once case, punctuation and plural endings are set aside (the Assembly's agenda item names
+  change numbers every session, its titles barely), ordered by adoption date then symbol; a
+  resolution alone on its subject is a series of one;
+- ``cites`` lists what the resolution cites, one entry per target in order of first citation,
+  with every anchor it is cited at; ``cited_by`` lists the other resolutions of the corpus
+  citing it, in corpus order, with the anchors of the citing resolution;
+- ``related`` lists at most ``RELATED`` other resolutions sharing the most paragraphs' language
+  with it (lineage counterparts), then the highest average similarity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .link import CitationGraph, Place
+from .model import CitationLink, Related, Resolution, Series
+
+RELATED = 5  # other resolutions listed as related by text
+
+_TITLE_WORD = re.compile(r"\w+")
+
+
+def subject_key(title: str) -> tuple[str, ...]:
+    """What makes two titles one subject: "Information and communications technologies" and
+    "Information and communication technology" agree; case and punctuation never count."""
+    return tuple(_singular(word) for word in _TITLE_WORD.findall(title.lower()))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def slug(title: str, limit: int = 80) -> str:
+    """"information-and-communication-technologies-for-development": whole words only."""
+    result = ""
+    for word in _TITLE_WORD.findall(title.lower()):
+        if result and len(result) + 1 + len(word) > limit:
+            break
+        result = f"{result}-{word}" if result else word
+    return result or "untitled"
+
+
+def find_series(resolutions: Iterable[Resolution]) -> dict[str, Series]:
+    """Symbol -> its series. Series ids are unique: a clash of slugs gets a number."""
+    groups: dict[tuple[str, ...], list[Resolution]] = defaultdict(list)
+    for resolution in resolutions:
+        groups[subject_key(resolution.title)].append(resolution)
+    by_symbol: dict[str, Series] = {}
+    used: set[str] = set()
+    for key in sorted(groups):
+        members = sorted(groups[key], key=lambda r: (r.adopted, r.symbol))
+        base = slug(members[0].title)
+        series_id, n = base, 1
+        while series_id in used:
+            n += 1
+            series_id = f"{base}-{n}"
+        used.add(series_id)
+        series = Series(series_id, members[-1].title, tuple(r.symbol for r in members))
+        for member in members:
+            by_symbol[member.symbol] = series
+    return by_symbol
+
+
+def citation_links(graph: CitationGraph, corpus: set[str]
+                   ) -> tuple[dict[str, tuple[CitationLink, ...]],
+                              dict[str, tuple[CitationLink, ...]]]:
+    """Per resolution: what it cites, and who in the corpus cites it."""
+    cites: dict[str, tuple[CitationLink, ...]] = {}
+    cited_by: dict[str, list[CitationLink]] = defaultdict(list)
+    for symbol, entries in graph.cites.items():
+        anchors: dict[str, list[str]] = {}
+        for key, place in entries:
+            _add(anchors.setdefault(key, []), place)
+        cites[symbol] = tuple(
+            CitationLink(key, graph.targets[key].kind, graph.targets[key].internal, tuple(at))
+            for key, at in anchors.items())
+        for key, at in anchors.items():
+            if key in corpus and key != symbol:
+                cited_by[key].append(CitationLink(symbol, "resolution", True, tuple(at)))
+    return cites, {key: tuple(links) for key, links in cited_by.items()}
+
+
+def _add(anchors: list[str], place: Place) -> None:
+    if place.anchor not in anchors:
+        anchors.append(place.anchor)
+
+
+def related_by_text(resolution: Resolution) -> tuple[Related, ...]:
+    """The resolutions this one's paragraphs share the most language with."""
+    best: dict[str, dict[str, float]] = defaultdict(dict)  # symbol -> paragraph -> similarity
+    for paragraph in resolution.paragraphs:
+        for counterpart in paragraph.see_also:
+            found = best[counterpart.symbol]
+            found[paragraph.id] = max(found.get(paragraph.id, 0.0), counterpart.similarity)
+    ranked = sorted(
+        (Related(symbol, len(found), round(sum(found.values()) / len(found), 2))
+         for symbol, found in best.items()),
+        key=lambda r: (-r.paragraphs, -r.similarity, r.symbol))
+    return tuple(ranked[:RELATED])
+
+
+def with_relations(resolutions: tuple[Resolution, ...], graph: CitationGraph
+                   ) -> tuple[Resolution, ...]:
+    """The resolutions with ``series``, ``cites``, ``cited_by`` and ``related`` filled in."""
+    series = find_series(resolutions)
+    cites, cited_by = citation_links(graph, {r.symbol for r in resolutions})
+    order = {r.symbol: n for n, r in enumerate(resolutions)}
+    return tuple(
+        replace(r, series=series[r.symbol], cites=cites.get(r.symbol, ()),
+                cited_by=tuple(sorted(cited_by.get(r.symbol, ()),
+                                      key=lambda c: order[c.symbol])),
+                related=related_by_text(r))
+        for r in resolutions)

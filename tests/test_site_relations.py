@@ -1,0 +1,102 @@
+"""The built site's relations: see-also panels, comparison pages, overview and graph.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from .sitebuild import broken_links
+
+COMPARE = "compare/A-RES-64-187--A-RES-66-184.html"
+
+
+@pytest.fixture(scope="module")
+def site(seed_site: Path) -> Path:
+    return seed_site
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_both_pages_link_each_other_and_the_comparison(site):
+    new, old = read(site, "A/RES/66/184.html"), read(site, "A/RES/64/187.html")
+    assert '<a href="../64/187.html" rel="prev"' in new
+    assert '<a href="../66/184.html" rel="next"' in old
+    assert f'href="../../../{COMPARE}"' in new and f'href="../../../{COMPARE}"' in old
+    assert "2 of 2 on this subject" in new and "1 of 2 on this subject" in old
+
+
+def test_panel_lists_recalls_recalled_by_and_related(site):
+    new, old = read(site, "A/RES/66/184.html"), read(site, "A/RES/64/187.html")
+    panel_new = new[new.index('id="see-also"'):new.index("</aside>")]
+    panel_old = old[old.index('id="see-also"'):old.index("</aside>")]
+    recalls = panel_new[panel_new.index("<h3>Recalls</h3>"):panel_new.index("Recalled by")]
+    assert '<a href="../64/187.html"' in recalls and '<a href="#pp1">pp1</a>' in recalls
+    recalled_by = panel_old[panel_old.index("Recalled by"):panel_old.index("Most related")]
+    assert '<a href="../66/184.html#pp1">pp1</a>' in recalled_by
+    assert "22 paragraphs in common, 89% alike" in panel_old
+
+
+def test_comparison_page_reads_correctly(site):
+    html = read(site, COMPARE)
+    assert "What changed from" in html
+    counts = dict((status, int(n)) for n, status in re.findall(
+        r'<span class="atlas-counts__n">(\d+)</span> (\w+)</li>', html))
+    assert counts == {"kept": 0, "changed": 17, "moved": 5, "added": 29, "dropped": 13}
+    rows = re.findall(r'<li id="([\w-]+)" class="atlas-row atlas-row--(\w+)">', html)
+    assert len(rows) == sum(counts.values())
+    assert ("op3", "moved") in rows and ("op4", "moved") in rows and ("was-op18", "dropped") \
+        in rows
+    op4 = html[html.index('<li id="op4"'):]
+    op4 = op4[:op4.index("</li>")]
+    assert "Moved from the preamble" in op4
+    assert '<a href="../A/RES/64/187.html#pp15">64/187 pp15</a>' in op4
+    assert '<a href="../A/RES/66/184.html#op4">66/184 op4</a>' in op4
+    op3 = html[html.index('<li id="op3"'):]
+    assert "<ins>and use of</ins>" in op3[:op3.index("</li>")]
+
+
+def test_comparison_and_overview_links_land(site):
+    """Every link of these pages opens a page of the site, at an anchor it has."""
+    assert (site / COMPARE).is_file() and (site / "overview.html").is_file()
+    assert [b for b in broken_links(site) if "compare/" in b or "overview" in b] == []
+
+
+def test_comparison_pages_are_left_out_of_search(site):
+    index = json.loads(read(site, "search/search_index.json"))
+    assert not [d for d in index["docs"] if d["location"].startswith("compare/")]
+
+
+def test_overview_svg_is_well_formed_and_links_every_resolution(site):
+    html = read(site, "overview.html")
+    start = html.index('<svg class="atlas-graph"')
+    svg = html[start:html.index("</svg>", start) + len("</svg>")]
+    tree = ElementTree.fromstring(svg)  # well-formed XML, so any SVG viewer can read it too
+    ns = "{http://www.w3.org/2000/svg}"
+    links = [a.get("href") for a in tree.iter(f"{ns}a")]
+    assert links == ["A/RES/64/187.html", "A/RES/66/184.html"]
+    assert len(list(tree.iter(f"{ns}path"))) >= 2  # the arrow head and one citation
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
+    assert "2 resolutions in 1 series, 1 citation between them." in html
+    assert '<a href="A/RES/64/187.html">64/187</a>' in html  # the timeline
+
+
+def test_graph_json_at_the_root(site):
+    graph = json.loads(read(site, "graph.json"))
+    assert [r["symbol"] for r in graph["resolutions"]] == ["A/RES/64/187", "A/RES/66/184"]
+    assert graph["resolutions"][0]["page"] == "A/RES/64/187.html"
+    assert graph["series"] == [{
+        "id": "information-and-communication-technologies-for-development",
+        "title": "Information and communications technologies for development",
+        "members": ["A/RES/64/187", "A/RES/66/184"]}]
+    internal = [c for c in graph["citations"] if c["internal"]]
+    assert internal == [{"from": "A/RES/66/184", "to": "A/RES/64/187", "kind": "resolution",
+                         "internal": True, "at": ["pp1"]}]
+    assert len(graph["citations"]) > 10  # external targets too
+    assert {(r["from"], r["to"]) for r in graph["related"]} == {
+        ("A/RES/64/187", "A/RES/66/184"), ("A/RES/66/184", "A/RES/64/187")}

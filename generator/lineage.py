@@ -50,6 +50,7 @@ from typing import Literal
 from rapidfuzz.distance import Indel
 
 from .model import Resolution, SeeAlso
+from .titles import subject_key
 
 SHINGLE = 4  # words per shingle
 THRESHOLD = 0.6  # least similarity for a counterpart
@@ -60,6 +61,8 @@ WINDOW = 20  # texts counted per shingle on each side in time (see _candidates)
 COMMON = 0.02  # a shingle in more than this share of paragraphs is boilerplate, but the
 COMMON_FLOOR = 25  # limit is never below this (small corpora: a short series is not
 COMMON_CEILING = 250  # boilerplate) nor above this (long-lived agreed language is in ~70)
+SUBJECTS = 0.1  # a shingle used by more than this share of subjects is boilerplate too, but
+SUBJECTS_FLOOR = 3  # never by this few: language is shared between a few related subjects
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")  # words, apostrophes and hyphens inside
 _NUMBERISH = re.compile(r"""
@@ -101,6 +104,13 @@ def common_limit(paragraphs: int) -> int:
     return min(COMMON_CEILING, max(COMMON_FLOOR, int(COMMON * paragraphs)))
 
 
+def subject_limit(subjects: int) -> int:
+    """How many subjects (series) may use a shingle before it counts as boilerplate. Agreed
+    language is carried along a series, boilerplate across them: this finds boilerplate in a
+    corpus too small for paragraph counts to tell (24 resolutions in 4 series)."""
+    return max(SUBJECTS_FLOOR, int(SUBJECTS * subjects))
+
+
 @dataclass
 class _Texts:
     """The corpus's top-level paragraphs in time order, and their distinct texts."""
@@ -110,16 +120,18 @@ class _Texts:
     text_of: list[int]  # paragraph number -> text number
     tokens: list[tuple[str, ...]]  # text number -> its words, lowercased
     occurrences: list[list[int]]  # text number -> paragraph numbers, in time order
+    subjects: dict[tuple[str, ...], set[int]]  # subject (title) -> text numbers under it
 
     def occurrence_ranks(self, text: int) -> list[int]:
         return [self.ranks[o] for o in self.occurrences[text]]
 
     @classmethod
     def of(cls, resolutions: Iterable[Resolution]) -> _Texts:
-        texts = cls([], [], [], [], [])
+        texts = cls([], [], [], [], [], defaultdict(set))
         numbers: dict[tuple[str, ...], int] = {}
         ordered = sorted(resolutions, key=lambda r: (r.adopted, r.symbol))
         for rank, resolution in enumerate(ordered):
+            subject = subject_key(resolution.title)
             for paragraph in resolution.paragraphs:
                 if paragraph.depth:
                     continue
@@ -129,6 +141,7 @@ class _Texts:
                     texts.tokens.append(tokens)
                     texts.occurrences.append([])
                 texts.occurrences[number].append(len(texts.keys))
+                texts.subjects[subject].add(number)
                 texts.keys.append((resolution.symbol, paragraph.id))
                 texts.ranks.append(rank)
                 texts.text_of.append(number)
@@ -150,15 +163,21 @@ def paragraph_lineage(resolutions: Iterable[Resolution]) -> dict[Key, list[Count
 
 
 def _rare_shingles(texts: _Texts) -> list[list[int]]:
-    """Each text's shingles that are not boilerplate."""
+    """Each text's shingles that are not boilerplate: in at most ``common_limit`` paragraphs
+    and at most ``subject_limit`` subjects."""
     shingles = [_shingles(tokens) for tokens in texts.tokens]
     frequency: Counter[int] = Counter()
     for number, found in enumerate(shingles):
         weight = len(texts.occurrences[number])
         for shingle in found:
             frequency[shingle] += weight
+    spread: Counter[int] = Counter()  # subjects using each shingle
+    for numbers in texts.subjects.values():
+        spread.update(set().union(*(shingles[n] for n in numbers)))
     limit = common_limit(len(texts.keys))
-    return [sorted(s for s in found if frequency[s] <= limit) for found in shingles]
+    subjects = subject_limit(len(texts.subjects))
+    return [sorted(s for s in found if frequency[s] <= limit and spread[s] <= subjects)
+            for found in shingles]
 
 
 def _matching_texts(texts: _Texts, rare: list[list[int]]) -> dict[int, list[tuple[float, int]]]:

@@ -17,42 +17,15 @@ What holds after ``with_relations``:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
 from .link import CitationGraph, Place
 from .model import CitationLink, Related, Resolution, Series
+from .titles import slug, subject_key
 
 RELATED = 5  # other resolutions listed as related by text
-
-_TITLE_WORD = re.compile(r"\w+")
-
-
-def subject_key(title: str) -> tuple[str, ...]:
-    """What makes two titles one subject: "Information and communications technologies" and
-    "Information and communication technology" agree; case and punctuation never count."""
-    return tuple(_singular(word) for word in _TITLE_WORD.findall(title.lower()))
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def slug(title: str, limit: int = 80) -> str:
-    """"information-and-communication-technologies-for-development": whole words only."""
-    result = ""
-    for word in _TITLE_WORD.findall(title.lower()):
-        if result and len(result) + 1 + len(word) > limit:
-            break
-        result = f"{result}-{word}" if result else word
-    return result or "untitled"
-
 
 def find_series(resolutions: Iterable[Resolution]) -> dict[str, Series]:
     """Symbol -> its series. Series ids are unique: a clash of slugs gets a number."""

@@ -34,10 +34,31 @@ def test_screenshot(browser, built_site: Path, view: str):
     page.wait_for_load_state("networkidle")
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     assert scheme == SCHEMES[view], f"the {view} palette is applied"
+    _keep(page, f"resolution-{view}.png")
+
+
+PAGES = {"compare": "compare/A-RES-64-187--A-RES-66-184.html#op3",
+         "overview": "overview.html",
+         "see-also": "A/RES/66/184.html#see-also"}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_screenshot_of_relations(browser, built_site: Path, name: str):
+    """The comparison page, the overview and the resolution's "See also" panel (light)."""
+    context = browser.new_context(**VIEWS["light"])
+    page = context.new_page()
+    path, _, anchor = PAGES[name].partition("#")
+    page.goto((built_site / path).as_uri() + (f"#{anchor}" if anchor else ""))
+    page.wait_for_load_state("networkidle")
+    _keep(page, f"{name}.png")
+
+
+def _keep(page, name: str) -> None:
+    """Save the screenshot among the artifacts (and for the README when asked), then close."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shot = ARTIFACTS / f"resolution-{view}.png"
+    shot = ARTIFACTS / name
     page.screenshot(path=str(shot))
-    context.close()
+    page.context.close()
     assert shot.stat().st_size > 20_000, "a blank page would be a few KB"
     if os.environ.get("UPDATE_SCREENSHOTS"):
         KEPT.mkdir(exist_ok=True)

@@ -60,6 +60,13 @@ def test_synthetic_site_builds_strict_with_a_comparison_per_pair(corpus, tmp_pat
 def test_benchmark_script_runs(tmp_path):
     completed = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "12", "--runs", "1",
-         "--stages", "lineage"], capture_output=True, text=True, check=False, cwd=tmp_path)
+         "--stages", "lineage", "build"], capture_output=True, text=True, check=False,
+        cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
-    assert "| lineage+graph | 12 |" in completed.stdout
+    rows = {line.split("|")[1].strip(): [cell.strip() for cell in line.split("|")[2:-1]]
+            for line in completed.stdout.splitlines() if line.startswith("| ") and "12 |" in line}
+    assert set(rows) == {"lineage+graph", "whole build"}
+    lineage, whole = rows["lineage+graph"], rows["whole build"]
+    assert lineage[1] == whole[1] != "0", "both stages count the same paragraphs"
+    assert all(row[2].endswith(" s") and row[4].endswith(" s") and row[5].endswith(" MiB")
+               for row in (lineage, whole)), rows

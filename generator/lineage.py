@@ -120,14 +120,12 @@ class _Texts:
     text_of: list[int]  # paragraph number -> text number
     tokens: list[tuple[str, ...]]  # text number -> its words, lowercased
     occurrences: list[list[int]]  # text number -> paragraph numbers, in time order
+    occurrence_ranks: list[list[int]]  # text number -> the ranks of its occurrences
     subjects: dict[tuple[str, ...], set[int]]  # subject (title) -> text numbers under it
-
-    def occurrence_ranks(self, text: int) -> list[int]:
-        return [self.ranks[o] for o in self.occurrences[text]]
 
     @classmethod
     def of(cls, resolutions: Iterable[Resolution]) -> _Texts:
-        texts = cls([], [], [], [], [], defaultdict(set))
+        texts = cls([], [], [], [], [], [], defaultdict(set))
         numbers: dict[tuple[str, ...], int] = {}
         ordered = sorted(resolutions, key=lambda r: (r.adopted, r.symbol))
         for rank, resolution in enumerate(ordered):
@@ -140,7 +138,9 @@ class _Texts:
                 if number == len(texts.tokens):
                     texts.tokens.append(tokens)
                     texts.occurrences.append([])
+                    texts.occurrence_ranks.append([])
                 texts.occurrences[number].append(len(texts.keys))
+                texts.occurrence_ranks[number].append(rank)
                 texts.subjects[subject].add(number)
                 texts.keys.append((resolution.symbol, paragraph.id))
                 texts.ranks.append(rank)
@@ -230,10 +230,10 @@ def _nearest(texts: _Texts, paragraph: int, matches: Iterable[tuple[float, int]]
     rank = texts.ranks[paragraph]
     found: dict[str, list[tuple[float, int, Key]]] = {"earlier": [], "later": []}
     for score, text in matches:
-        occurrences = texts.occurrences[text]
-        ranks = texts.occurrence_ranks(text)
-        before = occurrences[max(0, bisect_left(ranks, rank) - LIMIT):bisect_left(ranks, rank)]
-        after = occurrences[bisect_right(ranks, rank):bisect_right(ranks, rank) + LIMIT]
+        occurrences, ranks = texts.occurrences[text], texts.occurrence_ranks[text]
+        first, last = bisect_left(ranks, rank), bisect_right(ranks, rank)
+        before = occurrences[max(0, first - LIMIT):first]
+        after = occurrences[last:last + LIMIT]
         for relation, group in (("earlier", before), ("later", after)):
             for other in group:
                 distance = abs(texts.ranks[other] - rank)

@@ -49,7 +49,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from .model import Resolution, SeeAlso
+from .model import Resolution, SeeAlso, by_adoption
 from .titles import subject_key
 
 SHINGLE = 4  # words per shingle
@@ -127,7 +127,7 @@ class _Texts:
     def of(cls, resolutions: Iterable[Resolution]) -> _Texts:
         texts = cls([], [], [], [], [], [], defaultdict(set))
         numbers: dict[tuple[str, ...], int] = {}
-        ordered = sorted(resolutions, key=lambda r: (r.adopted, r.symbol))
+        ordered = sorted(resolutions, key=by_adoption)
         for rank, resolution in enumerate(ordered):
             subject = subject_key(resolution.title)
             for paragraph in resolution.paragraphs:

@@ -77,6 +77,10 @@ class Series:
     title: str  # the latest member's title
     members: tuple[str, ...]  # symbols, oldest first
 
+    def position(self, symbol: str) -> int:
+        """1 for the first member."""
+        return self.members.index(symbol) + 1
+
     def neighbours(self, symbol: str) -> tuple[str | None, str | None]:
         """The members adopted just before and just after ``symbol``."""
         at = self.members.index(symbol)
@@ -213,6 +217,11 @@ class Resolution:
         return [p for p in self.paragraphs if number in p.footnotes]
 
 
+def by_adoption(resolution: Resolution) -> tuple[date, str]:
+    """Sort key for time order: adoption date, then symbol (a day adopts dozens)."""
+    return (resolution.adopted, resolution.symbol)
+
+
 def to_json(resolution: Resolution) -> dict[str, Any]:
     """The public JSON shape (see README, "JSON"). Optional keys appear only when they apply."""
     data: dict[str, Any] = {
@@ -257,7 +266,7 @@ def _series_json(resolution: Resolution) -> dict[str, Any] | None:
         return None
     previous, following = series.neighbours(resolution.symbol)
     return {"id": series.id, "title": series.title, "members": list(series.members),
-            "position": series.members.index(resolution.symbol) + 1,
+            "position": series.position(resolution.symbol),
             "previous": previous, "next": following}
 
 

@@ -24,8 +24,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .model import Resolution
+from .model import Resolution, by_adoption
 from .paths import output_url, page_path
+from .relations import all_series
 
 MAX_LANES = 40  # series drawn; the others are listed in the timeline and graph.json
 LANE = 44  # px between lanes
@@ -56,7 +57,7 @@ def _lanes(resolutions: Sequence[Resolution]) -> list[tuple[str, list[Resolution
     weight = Counter({key: len(members) + sum(len(r.cites) + len(r.cited_by) for r in members)
                       for key, members in groups.items()})
     chosen = sorted(groups, key=lambda key: (-weight[key], key))[:MAX_LANES]
-    lanes = [(key, sorted(groups[key], key=lambda r: (r.adopted, r.symbol))) for key in chosen]
+    lanes = [(key, sorted(groups[key], key=by_adoption)) for key in chosen]
     return sorted(lanes, key=lambda lane: (lane[1][0].adopted, lane[0]))
 
 
@@ -149,7 +150,7 @@ class Year:
 def timeline(resolutions: Sequence[Resolution], href: Href) -> list[Year]:
     """Every resolution by adoption date, grouped by year."""
     years: dict[int, list[tuple[Resolution, str]]] = {}
-    for resolution in sorted(resolutions, key=lambda r: (r.adopted, r.symbol)):
+    for resolution in sorted(resolutions, key=by_adoption):
         years.setdefault(resolution.adopted.year, []).append(
             (resolution, href(page_path(resolution))))
     return [Year(year, rows) for year, rows in years.items()]
@@ -163,15 +164,14 @@ def graph_json(resolutions: Sequence[Resolution], directory_urls: bool = False
     resolution and cited target (inside the corpus or not), ``related`` one per resolution
     and each resolution it shares the most language with.
     """
-    ordered = sorted(resolutions, key=lambda r: (r.adopted, r.symbol))
-    series = {r.series.id: r.series for r in ordered if r.series}
+    ordered = sorted(resolutions, key=by_adoption)
     return {
         "resolutions": [
             {"symbol": r.symbol, "number": r.number, "title": r.title,
              "adopted": r.adopted.isoformat(), "series": r.series.id if r.series else None,
              "page": output_url(page_path(r), directory_urls)} for r in ordered],
         "series": [{"id": s.id, "title": s.title, "members": list(s.members)}
-                   for s in sorted(series.values(), key=lambda s: s.id)],
+                   for s in all_series(ordered)],
         "citations": [
             {"from": r.symbol, "to": c.symbol, "kind": c.kind, "internal": c.internal,
              "at": list(c.at)} for r in ordered for c in r.cites],

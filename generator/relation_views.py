@@ -66,7 +66,7 @@ class Panel:
 
     @property
     def position(self) -> int:
-        return self.series.members.index(self.symbol) + 1
+        return self.series.position(self.symbol)
 
 
 def see_also_panel(resolution: Resolution, corpus: dict[str, Resolution], href: Href) -> Panel:

@@ -22,10 +22,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .link import CitationGraph, Place
-from .model import CitationLink, Related, Resolution, Series
+from .model import CitationLink, Related, Resolution, Series, by_adoption
 from .titles import slug, subject_key
 
 RELATED = 5  # other resolutions listed as related by text
+
 
 def find_series(resolutions: Iterable[Resolution]) -> dict[str, Series]:
     """Symbol -> its series. Series ids are unique: a clash of slugs gets a number."""
@@ -35,7 +36,7 @@ def find_series(resolutions: Iterable[Resolution]) -> dict[str, Series]:
     by_symbol: dict[str, Series] = {}
     used: set[str] = set()
     for key in sorted(groups):
-        members = sorted(groups[key], key=lambda r: (r.adopted, r.symbol))
+        members = sorted(groups[key], key=by_adoption)
         base = slug(members[0].title)
         series_id, n = base, 1
         while series_id in used:
@@ -46,6 +47,12 @@ def find_series(resolutions: Iterable[Resolution]) -> dict[str, Series]:
         for member in members:
             by_symbol[member.symbol] = series
     return by_symbol
+
+
+def all_series(resolutions: Iterable[Resolution]) -> list[Series]:
+    """Each series of the resolutions once, in order of id."""
+    found = {r.series.id: r.series for r in resolutions if r.series}
+    return [found[key] for key in sorted(found)]
 
 
 def citation_links(graph: CitationGraph, corpus: set[str]

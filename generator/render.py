@@ -40,6 +40,7 @@ from .overview import citation_picture, graph_json, timeline
 from .paths import json_path, official_url, page_path, relative_href, symbol_key
 from .reference_views import cited_by, cited_documents, glossary, references_of
 from .relation_views import compare_path, comparison_view, see_also_panel
+from .relations import all_series
 from .typography import split_lead
 from .words import long_date, ordinal_suffix, session_name
 
@@ -381,12 +382,7 @@ class SiteRenderer:
     def comparison_pages(self) -> dict[str, str]:
         """One page per pair of consecutive resolutions of every series."""
         pages = {}
-        seen: set[str] = set()
-        for resolution in self.resolutions:
-            series = resolution.series
-            if series is None or series.id in seen:
-                continue
-            seen.add(series.id)
+        for series in all_series(self.resolutions):
             for old, new in itertools.pairwise(series.members):
                 src = compare_path(old, new)
                 view = comparison_view(compare(self.corpus[old], self.corpus[new]),

@@ -171,7 +171,7 @@ def ods_export(title: str, member: Member, previous: Member | None) -> str:
         "<<ODS DOC SYMBOL2>><<ODS DOC SYMBOL2>>\n"
         "_______________\n\n"
         f"United Nations{symbol}General AssemblyDistr.: General\n"
-        f"{long_date(member.adopted)}{session_name(member.session)}\n"
+        f"{day}{session_name(member.session)}\n"
         f"Agenda item {member.serial % 100 + 10}\n\n"
     )
 

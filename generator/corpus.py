@@ -15,11 +15,9 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .model import Resolution
-from .parse import parse
+from .parse import parse, problems_of
 from .paths import symbol_key
-from .read import read_source
-
-SOURCE_SUFFIXES = (".txt",)
+from .read import read_input
 
 
 @dataclass(frozen=True)
@@ -32,9 +30,13 @@ class Corpus:
 
 
 def source_files(source_dir: Path) -> list[Path]:
-    """Every input file below ``source_dir``, in a stable order (names never carry meaning)."""
+    """Every input file below ``source_dir``, in a stable order. Names never carry meaning:
+    each file is read by what it holds (a PDF, or a text export); only hidden files
+    (``.DS_Store``, editors' ``.swp``) are left out."""
     return sorted(
-        p for p in source_dir.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+        p for p in source_dir.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in
+                                   p.relative_to(source_dir).parts)
     )
 
 
@@ -45,9 +47,12 @@ def load_corpus(source_dir: Path, root: Path | None = None) -> Corpus:
     for path in source_files(source_dir):
         name = _display_name(path, root)
         try:
-            parsed.append(parse(read_source(path, name), name))
+            resolution = parse(read_input(path, name), name)
         except InputError as error:
             problems.append(error.problem)
+            continue
+        parsed.append(resolution)
+        problems += problems_of(resolution)
     resolutions, duplicate_problems = _reject_duplicates(parsed)
     return Corpus(
         resolutions=tuple(sorted(resolutions, key=lambda r: symbol_key(r.symbol))),

@@ -108,6 +108,15 @@ class Related:
 
 
 @dataclass(frozen=True)
+class SourceLink:
+    """A link annotation of the official PDF: ``text[start:end]`` links to ``target``."""
+
+    start: int
+    end: int
+    target: str
+
+
+@dataclass(frozen=True)
 class Footnote:
     """One footnote: its number, its text exactly as published, and the line it stands on."""
 
@@ -115,6 +124,9 @@ class Footnote:
     text: str
     line: int  # 1-based line in the source file, for error messages
     references: tuple[Reference, ...] = ()  # filled by the link stage
+    page: int = 0  # page of a PDF where the footnote starts
+    italic: tuple[tuple[int, int], ...] | None = None  # italic spans; None: the source never says
+    source_links: tuple[SourceLink, ...] = ()  # the PDF's own link annotations over the text
 
     @property
     def id(self) -> str:
@@ -142,6 +154,10 @@ class Paragraph:
     depth: int = 0  # 0 for a paragraph, 1 for (a), 2 for (i)
     references: tuple[Reference, ...] = ()  # filled by the link stage
     see_also: tuple[SeeAlso, ...] = ()  # counterparts in other resolutions (link stage)
+    page: int = 0  # page of a PDF where the paragraph starts
+    italic: tuple[tuple[int, int], ...] | None = None  # italic spans; None: the source never says
+    source_links: tuple[SourceLink, ...] = ()  # the PDF's own link annotations over the text
+    part: str | None = None  # "A" for a paragraph of part A of a multi-part resolution
 
     @property
     def footnotes(self) -> list[int]:
@@ -157,15 +173,70 @@ class Heading:
     label: str  # "I", "A", "Annex"
     title: str  # the heading's words, may be empty
     line: int = 0
+    position: int = 0  # index in ``Resolution.paragraphs`` of the first paragraph after it
+    level: int = 3  # 2 for an annex, 3 for a section, 4 for a heading inside a section
+    part: str | None = None  # the part letter of a multi-part resolution
+
+
+@dataclass(frozen=True)
+class TableCell:
+    text: str
+    span: int = 1  # columns it spans
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the official text (budgets, scales of assessment), every figure kept."""
+
+    id: str  # "table-1"
+    position: int  # index in ``Resolution.paragraphs`` of the first paragraph after it
+    header: tuple[tuple[TableCell, ...], ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+    notes: tuple[str, ...] = ()  # the table's own notes ("a See A/78/534.")
+    line: int = 0
+    page: int = 0
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a multi-part resolution (``76/247 A``): its letter, title and meeting."""
+
+    letter: str
+    title: str
+    meeting: Meeting
+    line: int = 0
+
+    @property
+    def id(self) -> str:
+        return f"part-{self.letter}"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """An agenda item of the masthead, with its title when the masthead prints it."""
+
+    item: str  # "15", "75 (b)"
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something kept as read but doubtful (footnotes that do not add up, ...): shown on the
+    page and reported in the build log, with the line it concerns."""
+
+    message: str
+    line: int = 0
+    page: int = 0
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """One General Assembly resolution, parsed from one ODS text export."""
+    """One General Assembly resolution, parsed from its official PDF or an ODS text export."""
 
     symbol: str  # "A/RES/64/187"
     number: str  # "64/187" (or "57/270 B")
-    session: int
+    session: int | str  # 64; "ES-11" for an emergency special session
     title: str
     adopted: date
     report: Report | None
@@ -181,6 +252,13 @@ class Resolution:
     cites: tuple[CitationLink, ...] = ()
     cited_by: tuple[CitationLink, ...] = ()
     related: tuple[Related, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()  # agenda items with their titles, as the masthead has them
+    parts: tuple[Part, ...] = ()  # parts A, B, ... of a multi-part resolution
+    tables: tuple[Table, ...] = ()
+    order: tuple[str, ...] = ()  # ids of paragraphs, headings and tables in reading order
+    notes: tuple[str, ...] = ()  # notes of the masthead: "* Reissued for technical reasons on ..."
+    notices: tuple[Notice, ...] = ()  # kept but doubtful (see ``Notice``)
+    kind: str = "text"  # what it was read from: "text" (an ODS export) or "pdf"
     source: str = field(default="", compare=False)  # file it was read from, for messages only
 
     @property
@@ -194,6 +272,25 @@ class Resolution:
     @property
     def annex(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind == "annex"]
+
+    def reading_order(self) -> list[Paragraph | Heading | Table]:
+        """Paragraphs, headings and tables as the text reads (``order``; when a resolution
+        was built without it, headings and tables go before the paragraph at their
+        ``position``)."""
+        by_id: dict[str, Paragraph | Heading | Table] = {
+            x.id: x for x in (*self.headings, *self.tables, *self.paragraphs)}
+        if self.order:
+            return [by_id[key] for key in self.order]
+        inserts: dict[int, list[Heading | Table]] = {}
+        for x in (*self.headings, *self.tables):
+            inserts.setdefault(x.position, []).append(x)
+        found: list[Paragraph | Heading | Table] = []
+        for index, paragraph in enumerate(self.paragraphs):
+            found += inserts.pop(index, [])
+            found.append(paragraph)
+        for key in sorted(inserts):
+            found += inserts[key]
+        return found
 
     @property
     def path(self) -> str:

@@ -48,26 +48,33 @@ NO_COMMITTEE = re.compile(
 
 # "64/187.\tInformation and communication technologies for development"
 # "57/270 B.\tIntegrated and coordinated implementation of ..."
+# "ES-11/1. Aggression against Ukraine" (an emergency special session)
 TITLE = re.compile(
     r"""^\s*(?P<number>
-            (?P<session>\d{1,3})/(?P<serial>\d{1,4})   # 64/187
+            (?P<session>\d{1,3}|ES-\d{1,2}|S-\d{1,2})/(?P<serial>\d{1,4})  # 64/187, ES-11/1
             (?:\s?(?P<part>[A-Z]))?                     # optional part letter: 57/270 B
         )\.[\t ]+(?P<title>\S.*?)\s*$""",
-    re.X,
+    re.X | re.S,
 )
 
 # "The General Assembly," opens the preamble
-ASSEMBLY = re.compile(r"^\s*The\s+General\s+Assembly\s*,\s*$")
+# (without its comma when one unnumbered paragraph follows)
+ASSEMBLY = re.compile(r"^\s*The\s+General\s+Assembly\s*,?\s*$")
 
-# "66th plenary meeting" closes the resolution, followed by its date on the next line
+# "66th plenary meeting" closes the resolution, followed by its date (on the next line of a
+# text export; a PDF may set both as one block); "50th (resumed) plenary meeting" too.
 CLOSING = re.compile(
-    r"""^\s*(?P<number>\d{1,4})(?:st|nd|rd|th)   # 66th
-        \s+plenary\s+meeting\s*$""",
+    rf"""^\s*(?P<number>\d{{1,4}})(?:st|nd|rd|th)   # 66th
+        (?:\s+\(resumed\))?                        # a resumed meeting
+        \s+plenary\s+meeting
+        (?:\s+(?P<date>{DATE}))?\s*$""",
     re.X,
 )
 
 # "\t6.\tAcknowledges that ..." (a numbered paragraph, once its leading tabs are gone)
-NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.[\t ]+(?P<text>\S.*)$", re.S)
+NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.[\t \u00a0\u202f]+(?P<text>\S.*)$", re.S)
+# "26 Condemns ...": a number printed without its full stop (taken only where it is due next)
+NUMBERED_BARE = re.compile(r"^(?P<number>\d{1,3})[\t \u00a0\u202f]+(?P<text>[A-Z]\S*.*)$", re.S)
 
 # "(a)\tTo ...", "(ii)\tBy ...": a sub-paragraph
 SUBPARAGRAPH = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxlc]{1,6})\)[\t ]+(?P<text>\S.*)$", re.S)
@@ -97,19 +104,36 @@ FOOTNOTE = re.compile(r"^(?P<number>\d{1,3})[\t ]+(?P<text>\S.*)$")
 # ODS markers and page furniture: never content, but some carry metadata.
 ODS_JOB = re.compile(r"<<ODS JOB NO>>(?P<job>[^<]*)<<ODS JOB NO>>")
 ODS_SYMBOL = re.compile(r"<<ODS DOC SYMBOL(?P<which>\d)>>(?P<symbol>[^<]*)<<ODS DOC SYMBOL\d>>")
+# "United Nations A/RES/78/132 General Assembly Distr.: General" (a PDF's first lines, as one
+# block) or "United NationsA/RES/64/187General AssemblyDistr.: General" (a text export's
+# trailer, glued); a reissue marks the symbol with a star: "A/RES/78/68*".
 MASTHEAD = re.compile(
-    r"""^\s*United\s*Nations\s*(?P<symbol>A/RES/\S+?)\s*General\s*Assembly
-        \s*Distr\.:\s*(?P<distribution>\w+)\s*$""",
+    r"""^\s*United\s*Nations\s*(?P<symbol>A/RES/\S+?)\*?
+        \s*General\s*Assembly
+        \s*Distr\.:\s*(?P<distribution>\w+)
+        (?:\s+(?P<rest>\S.*?))?\s*$""",
     re.X,
 )
+# The same two lines apart, as a PDF sets them in two sizes.
+MASTHEAD_SYMBOL = re.compile(r"^\s*United\s*Nations\s*(?P<symbol>A/RES/\S+?)\*?\s*$")
+MASTHEAD_DISTRIBUTION = re.compile(
+    r"^\s*General\s*Assembly\s*Distr\.:\s*(?P<distribution>\w+)\s*$")
+# "Original: English" (in two lines, as a PDF sets it right of the masthead)
+LANGUAGE = re.compile(r"(?:Original:\s*)?(?:Arabic|Chinese|English|French|Russian|Spanish)?"
+                      r"|Original:")
+# A date printed without the space before its year ("4 December2024"): read, and reported.
+LOOSE_DATE = re.compile(
+    r"(?P<day>\d{1,2})\s*(?P<month>" + "|".join(MONTHS) + r")\s*(?P<year>\d{4})")
 # "9 February 2010Sixty-fourth session" (the date glued to the session line)
 DISTRIBUTED = re.compile(
     rf"""^\s*(?P<date>{DATE})                              # distribution date
-        \s*(?P<session>[A-Z][a-z]+(?:-[a-z]+)?\s+session)  # "Sixty-fourth session"
+        \s*(?P<session>[A-Z][a-z]+(?:-[a-z]+)?\s+(?:(?:emergency\s+)?special\s+)?session)
         \s*$""",
     re.X,
 )
 AGENDA = re.compile(r"^\s*Agenda\s+items?\s+(?P<items>\S.*?)\s*$")
+# "Seventy-eighth session", "Eleventh emergency special session"
+SESSION = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?\s+(?:(?:emergency\s+)?special\s+)?session")
 FURNITURE = re.compile(
     r"""^\s*(?:
           \[DU\d*\]                 # ODS conversion marker

@@ -80,3 +80,21 @@ def _refuse_binary(text: str, name: str) -> None:
     if len(controls) > max(2, len(text) // 200):
         line = text[: controls[0]].count("\n") + 1
         raise InputError(name, "binary file (control characters): not a text export", line)
+
+
+def read_input(path: Path, name: str | None = None):
+    """Any input file -> its ``layout.Layout``: a PDF by its content (``%PDF-``), else a text
+    export. The file's name never decides."""
+    from .pdf import read_pdf
+    from .text_export import read_text_export
+
+    name = name or path.as_posix()
+    data = path.read_bytes()
+    if is_pdf(data):
+        return read_pdf(data, name)
+    return read_text_export(decode(data, name))
+
+
+def is_pdf(data: bytes) -> bool:
+    """PDF files start with ``%PDF-`` (readers accept it within the first kilobyte)."""
+    return b"%PDF-" in data[:1024]

@@ -124,15 +124,30 @@ def test_footnotes_fixture_is_valid():
      "broken footnote numbering: footnote 3 where 2 was expected", 14),
     (BODY_OK, "1 See A/70/1.\n1 See A/70/2.\n",
      "broken footnote numbering: footnote 1 where 2 was expected", 14),
-    ("\tRecalling its resolution 69/1,1\n\t1.\tDecides to act;\n", FOOTNOTES_OK,
-     "broken footnote numbering: footnote 2 is never referenced in the text", 14),
-    (BODY_OK + "\t2.\tRequests a report;3\n", FOOTNOTES_OK,
-     "broken footnote numbering: marker 3 in op2 has no footnote (the text has 2)", 10),
 ])
 def test_broken_footnote_numbering(body, footnotes, message, line):
     with pytest.raises(InputError) as error:
         parse_text(ods_text(body, footnotes=footnotes), "fn.txt")
     assert (error.value.problem.message, error.value.problem.line) == (message, line)
+
+
+@pytest.mark.parametrize(("body", "message", "line", "last_text"), [
+    # A footnote nobody references: published, with a notice on the paragraph's line (pp1
+    # references footnote 1, so footnote 2's marker belongs there or after), not the note's.
+    ("\tRecalling its resolution 69/1,1\n\t1.\tDecides to act;\n",
+     "footnote 2 is never referenced in the text", 8, "Decides to act;"),
+    # A number placed like a marker of a footnote the text does not have stays text.
+    (BODY_OK + "\t2.\tRequests a report;3\n", "3 stands like a footnote marker, but the text "
+     "has 2 footnotes; kept as text", 10, "Requests a report;3"),
+])
+def test_footnotes_that_do_not_add_up_are_published_with_a_notice(body, message, line,
+                                                                  last_text):
+    r = parse_text(ods_text(body, footnotes=FOOTNOTES_OK), "fn.txt")
+    [notice] = r.notices
+    assert message in notice.message and notice.line == line
+    assert r.paragraphs[0].footnotes == [1]
+    assert r.paragraphs[-1].text == last_text  # every character kept
+    assert len(r.footnotes) == 2
 
 
 def test_symbol_disagreeing_with_number_is_refused():

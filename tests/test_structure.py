@@ -57,7 +57,7 @@ def test_sections_with_continuous_numbering():
     )
     r = parse_text(ods_text(body))
     assert [(h.id, h.label, h.title) for h in r.headings] == [
-        ("sec-i", "I", "General provisions"), ("sec-ii", "II", "Follow-up")]
+        ("sec-i", "I", "General provisions"), ("sec-ii", "II.", "Follow-up")]
     assert [(p.id, p.section) for p in r.operative] == [("op1", "sec-i"), ("op2", "sec-ii")]
 
 
@@ -95,7 +95,7 @@ def test_structure_errors_name_the_line(body, message, line):
     assert error.value.problem.line == line
 
 
-def test_multipart_document_is_refused():
+def test_part_b_without_part_a_is_refused():
     body = "\t1.\tDecides.\n\tB\n\tThe General Assembly,\n\t1.\tDecides again.\n"
-    with pytest.raises(InputError, match="multi-part documents"):
+    with pytest.raises(InputError, match="part B where part A was expected"):
         parse_text(ods_text(body), "ab.txt")

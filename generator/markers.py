@@ -1,0 +1,236 @@
+"""Footnote markers: which characters of a text are references to its footnotes.
+
+In a PDF a marker is raised and set small, and the reader says so (``layout.SUPERSCRIPT``):
+each raised run of digits is a marker. A text export has lost that: a marker is a plain
+number, usually glued to the word before it (``Organization,1 will``), sometimes glued to a
+figure (a raised 6 after "12/345" reads "12/3456") or standing after a space ("the reports,
+3 the comments"), among numbers that are never markers ("15,000", "resolution 65/141",
+"26 per cent"). There the footnote sequence decides: footnotes are first referenced in order,
+1, 2, ... M, so ``find_markers`` picks, among every place a marker could stand, the one
+assignment of first references in reading order that reads most like markers (a glued number
+counts more than a figure's last digits or a number after a space), and then takes every
+further glued number of an already referenced footnote as a repeated reference.
+
+What holds after ``find_markers``: each text has its markers as (footnote, start, end) spans
+of its characters, in order; no span overlaps another; every footnote that could not be
+placed, and every glued number that looks like a marker of a footnote the text does not have,
+is in ``doubts`` with the index of the text it concerns, and the characters stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .layout import SUPERSCRIPT
+from .patterns import MONTHS
+from .styled import Styled
+
+GLUED, FIGURE, SPACED = 3, 1, 1  # how much each kind of place reads like a marker
+SKIP = -4  # a footnote left without a first reference costs more than any weak place
+
+# A run of digits that could be a marker, with what stands around it.
+_DIGITS = re.compile(
+    r"""(?<!\d)(?P<number>\d{1,3})   # one to three digits, not the end of a longer number
+        (?=[\s,;:.)\u201d\u2019]|$)  # followed by a space, punctuation or the end
+    """,
+    re.X,
+)
+# A figure a raised marker was glued to: "12/3456" may be "12/345" + 6 or "12/34" + 56.
+_FIGURE = re.compile(
+    r"""(?<![\w/])\d{1,4}/           # a session: "12/"
+        (?P<serial>\d{2,6})          # the serial with the marker's digits after it
+        (?=[\s,;:.)]|$)""",
+    re.X,
+)
+# Words after which a number is a figure, never a marker: "paragraph 3", "No. 4".
+_COUNTING = re.compile(
+    r"(?:resolutions?|decisions?|paragraphs?|paras?\.|articles?|chapters?|chap\.|annex|"
+    r"sections?|sect\.|items?|No\.|Nos\.|vol\.|volumes?|pages?|p\.|pp\.|rule|rules|"
+    r"principles?|Goals?|targets?|SDGs?|and|or|to|from|of|by|the|at|in|on|with|than|"
+    r"[Ss]upplement|Add\.|Corr\.|Rev\.|level|levels|phase|category|table|figure)$")
+_UNIT_AFTER = re.compile(
+    r"\s*(?:per\s?cent|percent|%|" + "|".join(MONTHS) + r"|years?|months?|days?|weeks?|"
+    r"hours?|million|billion|trillion|thousand|dollars|euros|States|countries|Member|"
+    r"members|times|to\s\d|and\s\d|or\s\d|-)", re.I)
+
+
+@dataclass(frozen=True)
+class Place:
+    text: int  # index of the text
+    start: int
+    end: int
+    number: int
+    weight: int
+
+
+@dataclass
+class Markers:
+    spans: list[list[tuple[int, int, int]]]  # per text: (footnote, start, end)
+    doubts: list[tuple[int, str]] = field(default_factory=list)  # (text index, message)
+
+
+def find_markers(texts: list[Styled], footnotes: int) -> Markers:
+    """The markers of ``texts`` (in reading order) for a document with ``footnotes``."""
+    if any(t.styles for t in texts):
+        return _raised(texts, footnotes)
+    return _sequenced(texts, footnotes)
+
+
+# --- A PDF: raised digits are markers --------------------------------------------------------
+
+
+def _raised(texts: list[Styled], footnotes: int) -> Markers:
+    result = Markers([[] for _ in texts])
+    expected = 1
+    for index, text in enumerate(texts):
+        for start, end in text.spans(SUPERSCRIPT):
+            for match in re.finditer(r"\d+", text.text[start:end]):
+                number = int(match.group())
+                span = (number, start + match.start(), start + match.end())
+                if number > footnotes:
+                    result.doubts.append((index, f"a raised {number} but the text has "
+                                          f"{footnotes} footnotes: kept as text"))
+                    continue
+                if number > expected:
+                    result.doubts.append((index, f"marker {number} comes before footnote "
+                                          f"{expected} is referenced"))
+                expected = max(expected, number + 1)
+                result.spans[index].append(span)
+    for missing in range(expected, footnotes + 1):
+        result.doubts.append((len(texts) - 1, f"footnote {missing} is never referenced"))
+    return result
+
+
+# --- A text export: the footnote sequence decides --------------------------------------------
+
+
+def _places(texts: list[Styled], footnotes: int) -> list[Place]:
+    places: list[Place] = []
+    for index, styled in enumerate(texts):
+        text = styled.text
+        for match in _DIGITS.finditer(text):
+            number = int(match["number"])
+            if not 1 <= number <= max(footnotes, 1) + 1:
+                continue
+            weight = _weight(text, match.start(), match.end())
+            if weight:
+                places.append(Place(index, match.start(), match.end(), number, weight))
+        for match in _FIGURE.finditer(text):
+            end = match.end("serial")
+            for digits in (1, 2):
+                if len(match["serial"]) > digits and 1 <= int(text[end - digits:end]) <= footnotes:
+                    places.append(Place(index, end - digits, end, int(text[end - digits:end]),
+                                        FIGURE))
+    places.sort(key=lambda p: (p.text, p.start))
+    return places
+
+
+def _weight(text: str, start: int, end: int) -> int:
+    """How much the digits at ``start`` read like a marker; 0 when they never are one."""
+    before = text[:start]
+    if not before:
+        return 0
+    last = before[-1]
+    token = before.split()[-1] if before.split() else ""
+    if last.isalpha():
+        return GLUED if not any(c.isdigit() or c == "/" for c in token) else 0
+    if last in ",;:)\u201d\u2019\"'":
+        if last == "," and before[-2:-1].isdigit() and end - start == 3:
+            return 0  # "15,000": a thousands group
+        return GLUED
+    if last == ".":
+        return GLUED if not before[-2:-1].isdigit() and "/" not in token else 0
+    if last == " " and token:
+        word = token.rstrip(",;:")
+        if (_COUNTING.search(word) or any(c.isdigit() for c in token)
+                or not (token[-1].isalpha() or token[-1] in ",;:)\u201d\u2019")
+                or _UNIT_AFTER.match(text, end) or (token[:1].isupper() and len(token) <= 2)):
+            return 0
+        return SPACED
+    return 0
+
+
+def _sequenced(texts: list[Styled], footnotes: int) -> Markers:
+    places = _places(texts, footnotes)
+    result = Markers([[] for _ in texts])
+    first = _first_references(places, footnotes)
+    order = {id(p): n for n, p in enumerate(places)}
+    chosen = {id(p) for p in first.values()}
+    for place in places:
+        number = place.number
+        if id(place) in chosen:
+            result.spans[place.text].append((number, place.start, place.end))
+        elif (place.weight == GLUED and number in first
+              and order[id(place)] > order[id(first[number])]
+              and not _overlaps(result.spans[place.text], place)):
+            result.spans[place.text].append((number, place.start, place.end))  # again
+        elif place.weight == GLUED and number > footnotes:
+            context = texts[place.text].text[max(0, place.start - 20):place.end]
+            result.doubts.append((place.text, f"“…{context}”: {number} stands like a "
+                                  f"footnote marker, but the text has {footnotes} "
+                                  "footnotes; kept as text"))
+    for spans in result.spans:
+        spans.sort(key=lambda s: s[1])
+    for number in range(1, footnotes + 1):
+        if number not in first:
+            after = f" (after footnote {number - 1})" if number - 1 in first else ""
+            result.doubts.append((_where_missing(first, number, len(texts)),
+                                  f"footnote {number} is never referenced in the text: no "
+                                  f"marker {number} stands here or in the paragraphs that "
+                                  f"follow{after}; its note is kept"))
+    return result
+
+
+def _overlaps(spans: list[tuple[int, int, int]], place: Place) -> bool:
+    return any(s < place.end and place.start < e for _, s, e in spans)
+
+
+def _first_references(places: list[Place], footnotes: int) -> dict[int, Place]:
+    """The best assignment of first references 1..M to places in reading order.
+
+    Dynamic programming over a frontier of states (last place used, score): a state with a
+    later place and no higher score is never better, so the frontier holds at most one state
+    per score and the work is linear in the places for a given number of footnotes. Each
+    state keeps its choices as a linked list (place, earlier choices).
+    """
+    by_number: dict[int, list[int]] = {}
+    for position, place in enumerate(places):
+        by_number.setdefault(place.number, []).append(position)
+    Chain = tuple  # (place position, Chain) or ()
+    positions: list[int] = [-1]
+    scores: list[int] = [0]
+    chains: list[Chain] = [()]
+    for number in range(1, footnotes + 1):
+        states = [(pos, score + SKIP, chain)
+                  for pos, score, chain in zip(positions, scores, chains, strict=True)]
+        for position in by_number.get(number, ()):
+            k = bisect_left(positions, position) - 1  # the best state strictly before it
+            if k >= 0:
+                states.append((position, scores[k] + places[position].weight,
+                               (position, chains[k])))
+        states.sort(key=lambda state: (state[0], -state[1]))
+        positions, scores, chains = [], [], []
+        for pos, score, chain in states:
+            if scores and score <= scores[-1]:
+                continue
+            positions.append(pos)
+            scores.append(score)
+            chains.append(chain)
+    chosen: dict[int, Place] = {}
+    chain = chains[-1]
+    while chain:
+        position, chain = chain
+        chosen[places[position].number] = places[position]
+    return chosen
+
+
+def _where_missing(first: dict[int, Place], number: int, count: int) -> int:
+    """The text where footnote ``number`` should have been referenced: after the text of
+    the footnote before it (or the first text)."""
+    earlier = [first[n].text for n in range(number - 1, 0, -1) if n in first]
+    later = [first[n].text for n in range(number + 1, number + 50) if n in first]
+    if earlier:
+        return earlier[0]
+    return later[0] if later else 0

@@ -1,0 +1,152 @@
+"""Text that keeps what its source knew about each character, through every cut and join.
+
+The parser cuts labels off paragraphs, cuts footnote markers out of them, joins wrapped lines
+and collapses whitespace; the italics of the official text and the PDF's link annotations must
+follow the characters they belong to. ``Styled`` holds a text, one style byte per character
+(``layout.ITALIC`` ...; empty when the source says nothing) and the links over it, and every
+operation returns a new ``Styled`` whose styles and links still line up with its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .layout import Line, Link
+
+# Whitespace collapses to one space; a no-break space is content, not layout, and stays.
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+
+
+@dataclass(frozen=True)
+class Styled:
+    text: str
+    styles: bytes = b""  # len(styles) == len(text), or empty: no style known
+    links: tuple[Link, ...] = ()
+
+    @classmethod
+    def of(cls, line: Line) -> Styled:
+        return cls(line.text, line.styles, line.links)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def style_at(self, index: int) -> int:
+        return self.styles[index] if self.styles else 0
+
+    def slice(self, start: int, end: int | None = None) -> Styled:
+        end = len(self.text) if end is None else end
+        links = tuple(Link(max(link.start, start) - start, min(link.end, end) - start, link.target)
+                      for link in self.links if link.start < end and link.end > start)
+        return Styled(self.text[start:end], self.styles[start:end] if self.styles else b"",
+                      links)
+
+    @classmethod
+    def join(cls, parts: Iterable[Styled], separators: Iterable[str]) -> Styled:
+        """``parts`` joined, with ``separators[i]`` (unstyled) between parts i and i+1."""
+        parts = list(parts)
+        seps = list(separators)
+        text: list[str] = []
+        styles = bytearray()
+        links: list[Link] = []
+        known = any(p.styles for p in parts)
+        position = 0
+        for index, part in enumerate(parts):
+            if index:
+                sep = seps[index - 1]
+                text.append(sep)
+                styles += bytes(len(sep))
+                position += len(sep)
+            text.append(part.text)
+            styles += part.styles if part.styles else bytes(len(part.text))
+            links += [Link(k.start + position, k.end + position, k.target) for k in part.links]
+            position += len(part.text)
+        return cls("".join(text), bytes(styles) if known else b"", _merged(links))
+
+    def collapsed(self) -> tuple[Styled, list[int]]:
+        """Whitespace runs as one space, no space at either end; and for every offset of
+        this text (and its end) the offset it has in the result."""
+        text, styles = self.text, self.styles
+        keep: list[int] = []  # indexes of kept characters
+        out: list[str] = []
+        offsets = [0] * (len(text) + 1)
+        position = 0
+        for match in _SPACE_RUN.finditer(text):
+            for i in range(position, match.start()):
+                offsets[i] = len(out)
+                out.append(text[i])
+                keep.append(i)
+            for i in range(match.start(), match.end()):
+                offsets[i] = len(out)
+            if out and match.end() < len(text):
+                out.append(" ")
+                keep.append(match.start())
+            position = match.end()
+        for i in range(position, len(text)):
+            offsets[i] = len(out)
+            out.append(text[i])
+            keep.append(i)
+        offsets[len(text)] = len(out)
+        # A space keeps no style of its own: it may stand for a line break or a tab.
+        new_styles = bytes(0 if out[n] == " " else styles[i] for n, i in enumerate(keep)
+                           ) if styles else b""
+        links = tuple(Link(offsets[k.start], offsets[k.end], k.target) for k in self.links
+                      if offsets[k.end] > offsets[k.start])
+        return Styled("".join(out), new_styles, links), offsets
+
+    def without(self, spans: Iterable[tuple[int, int]]) -> tuple[Styled, list[int]]:
+        """The text with ``spans`` removed, and where each removed span stood in the result
+        (one offset per span, in order)."""
+        pieces: list[Styled] = []
+        at: list[int] = []
+        position = length = 0
+        for start, end in spans:
+            piece = self.slice(position, start)
+            pieces.append(piece)
+            length += len(piece)
+            at.append(length)
+            position = end
+        pieces.append(self.slice(position))
+        return Styled.join(pieces, [""] * (len(pieces) - 1)), at
+
+    def spans(self, flag: int) -> tuple[tuple[int, int], ...]:
+        """Maximal runs of characters carrying ``flag`` (spaces between two such runs join
+        them), ignoring runs of spaces alone."""
+        if not self.styles:
+            return ()
+        runs: list[tuple[int, int]] = []
+        start = None
+        for index, style in enumerate(self.styles):
+            on = bool(style & flag) or (self.text[index] == " " and start is not None)
+            if on and start is None:
+                start = index
+            elif not on and start is not None:
+                runs.append((start, index))
+                start = None
+        if start is not None:
+            runs.append((start, len(self.styles)))
+        trimmed = []
+        for a, b in runs:
+            while b > a and self.text[b - 1] == " ":
+                b -= 1
+            if b > a:
+                trimmed.append((a, b))
+        return tuple(trimmed)
+
+    def strip_end(self) -> Styled:
+        end = len(self.text.rstrip(" "))
+        return self.slice(0, end)
+
+
+def _merged(links: list[Link]) -> tuple[Link, ...]:
+    """One link where a link annotation covered the end of a line and the start of the next
+    (two annotations, one target, joined across the line break)."""
+    merged: list[Link] = []
+    for link in links:
+        last = merged[-1] if merged else None
+        if last is not None and last.target == link.target and link.start - last.end <= 1:
+            merged[-1] = Link(last.start, link.end, link.target)
+        else:
+            merged.append(link)
+    return tuple(merged)

@@ -10,7 +10,8 @@ which one is the official text).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 
 from .errors import InputError, Problem
@@ -24,19 +25,26 @@ from .read import read_input
 class Corpus:
     resolutions: tuple[Resolution, ...]
     problems: tuple[Problem, ...]
+    files: dict[str, Path] = field(default_factory=dict)  # symbol -> the file it was read from
 
     def get(self, symbol: str) -> Resolution | None:
         return next((r for r in self.resolutions if r.symbol == symbol), None)
 
 
-def source_files(source_dir: Path) -> list[Path]:
-    """Every input file below ``source_dir``, in a stable order. Names never carry meaning:
-    each file is read by what it holds (a PDF, or a text export); only hidden files
-    (``.DS_Store``, editors' ``.swp``) are left out."""
+# Files that describe a folder of sources rather than being one: a corpus's README or its
+# index of where each file came from. Everything else is read, whatever its name.
+NOT_SOURCES = ("README*", "*.md", "*.tsv", "*.csv", "*.json", "*.yml", "*.yaml")
+
+
+def source_files(source_dir: Path, ignore: tuple[str, ...] = NOT_SOURCES) -> list[Path]:
+    """Every input file below ``source_dir``, in a stable order. A file's name never says
+    what it is: each is read by what it holds (a PDF, or a text export). Hidden files
+    (``.DS_Store``, editors' swap files) and the ``ignore`` patterns are left out."""
     return sorted(
         p for p in source_dir.rglob("*")
         if p.is_file() and not any(part.startswith(".") for part in
                                    p.relative_to(source_dir).parts)
+        and not any(fnmatch(p.name, pattern) for pattern in ignore)
     )
 
 
@@ -44,6 +52,7 @@ def load_corpus(source_dir: Path, root: Path | None = None) -> Corpus:
     """Parse every file of ``source_dir``; file names in problems are relative to ``root``."""
     parsed: list[Resolution] = []
     problems: list[Problem] = []
+    files: dict[str, Path] = {}
     for path in source_files(source_dir):
         name = _display_name(path, root)
         try:
@@ -52,11 +61,13 @@ def load_corpus(source_dir: Path, root: Path | None = None) -> Corpus:
             problems.append(error.problem)
             continue
         parsed.append(resolution)
+        files[resolution.symbol] = path
         problems += problems_of(resolution)
     resolutions, duplicate_problems = _reject_duplicates(parsed)
     return Corpus(
         resolutions=tuple(sorted(resolutions, key=lambda r: symbol_key(r.symbol))),
         problems=tuple(problems + duplicate_problems),
+        files={r.symbol: files[r.symbol] for r in resolutions},
     )
 
 

@@ -12,6 +12,9 @@ class Problem:
     file: str
     message: str
     line: int | None = None
+    # "warning": doubtful or unusable input, fails `mkdocs build --strict`; "info": worth
+    # knowing, not a fault of the input (a citation of a report's paragraphs left unlinked)
+    level: str = "warning"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

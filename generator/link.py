@@ -106,7 +106,10 @@ class _Linker:
                    paragraph: Paragraph | None) -> tuple[Reference, ...]:
         citations = find_citations(text, self.names)
         for doubt in find_doubts(text, citations):
-            self.warn(resolution, anchor, line, f"“{doubt.text}”: {doubt.reason}; left unlinked")
+            # Citations of a report's or a conference's paragraphs are everywhere in the
+            # record and nothing is wrong with them: noted, not a warning.
+            self.warn(resolution, anchor, line, f"“{doubt.text}”: {doubt.reason}; left unlinked",
+                      level="info")
         references = []
         for citation in citations:
             reference = self.resolve(resolution, citation, anchor, line, paragraph)
@@ -114,9 +117,11 @@ class _Linker:
                 references.append(reference)
         return tuple(references)
 
-    def warn(self, resolution: Resolution, anchor: str, line: int, message: str) -> None:
+    def warn(self, resolution: Resolution, anchor: str, line: int, message: str,
+             level: str = "warning") -> None:
         self.problems.append(Problem(resolution.source or resolution.symbol,
-                                     f"{resolution.symbol} {anchor}: {message}", line or None))
+                                     f"{resolution.symbol} {anchor}: {message}", line or None,
+                                     level))
 
     # --- Resolving one citation -----------------------------------------------------------
 

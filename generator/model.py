@@ -337,23 +337,41 @@ def to_json(resolution: Resolution) -> dict[str, Any]:
         "agenda_items": list(resolution.agenda_items),
         "job_number": resolution.job_number,
         "paragraphs": [_paragraph_json(p) for p in resolution.paragraphs],
-        "footnotes": [
-            {"id": f.id, "number": f.number, "text": f.text,
-             "references": _references_json(f.references)} for f in resolution.footnotes
-        ],
+        "footnotes": [_footnote_json(f) for f in resolution.footnotes],
     }
     if resolution.draft:
         data["draft"] = resolution.draft
     if resolution.headings:
-        data["headings"] = [
-            {"id": h.id, "label": h.label, "title": h.title} for h in resolution.headings
-        ]
+        data["headings"] = [_heading_json(h) for h in resolution.headings]
     data["series"] = _series_json(resolution)
     data["cites"] = [{"target": c.symbol, "kind": c.kind, "internal": c.internal,
                       "at": list(c.at)} for c in resolution.cites]
     data["cited_by"] = [{"symbol": c.symbol, "at": list(c.at)} for c in resolution.cited_by]
     data["related"] = [{"symbol": r.symbol, "paragraphs": r.paragraphs,
                         "similarity": r.similarity} for r in resolution.related]
+    data["source"] = {"format": resolution.kind}
+    if resolution.agenda and any(item.title for item in resolution.agenda):
+        data["agenda"] = [{"item": a.item, "title": a.title} for a in resolution.agenda]
+    if resolution.notes:
+        data["notes"] = list(resolution.notes)
+    if resolution.parts:
+        data["parts"] = [{"id": p.id, "letter": p.letter, "title": p.title,
+                          "meeting": {"number": p.meeting.number,
+                                      "date": p.meeting.date.isoformat()}}
+                         for p in resolution.parts]
+    if resolution.tables:
+        data["tables"] = [_table_json(t) for t in resolution.tables]
+    data["order"] = [x.id for x in resolution.reading_order()]
+    if resolution.notices:
+        data["notices"] = [{"message": n.message, "line": n.line, "page": n.page or None}
+                           for n in resolution.notices]
+    return data
+
+
+def _footnote_json(footnote: Footnote) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": footnote.id, "number": footnote.number, "text": footnote.text,
+                            "references": _references_json(footnote.references)}
+    _source_facts(data, footnote.page, footnote.italic, footnote.source_links)
     return data
 
 
@@ -365,6 +383,24 @@ def _series_json(resolution: Resolution) -> dict[str, Any] | None:
     return {"id": series.id, "title": series.title, "members": list(series.members),
             "position": series.position(resolution.symbol),
             "previous": previous, "next": following}
+
+
+def _heading_json(heading: Heading) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": heading.id, "label": heading.label, "title": heading.title}
+    if heading.level != 3:
+        data["level"] = heading.level
+    if heading.part:
+        data["part"] = heading.part
+    return data
+
+
+def _table_json(table: Table) -> dict[str, Any]:
+    def row(cells: tuple[TableCell, ...]) -> list[dict[str, Any]]:
+        return [{"text": c.text, **({"span": c.span} if c.span > 1 else {})} for c in cells]
+
+    return {"id": table.id, "header": [row(r) for r in table.header],
+            "rows": [row(r) for r in table.rows], "notes": list(table.notes),
+            "page": table.page or None}
 
 
 def _report_json(report: Report | None) -> dict[str, Any] | None:
@@ -392,7 +428,22 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
         data["parent"] = paragraph.parent
     if paragraph.section:
         data["section"] = paragraph.section
+    if paragraph.part:
+        data["part"] = paragraph.part
+    _source_facts(data, paragraph.page, paragraph.italic, paragraph.source_links)
     return data
+
+
+def _source_facts(data: dict[str, Any], page: int, italic: tuple[tuple[int, int], ...] | None,
+                  links: tuple[SourceLink, ...]) -> None:
+    """What only an official PDF tells: the page, the italic spans, its own links."""
+    if page:
+        data["page"] = page
+    if italic is not None:
+        data["italic"] = [list(span) for span in italic]
+    if links:
+        data["source_links"] = [{"start": k.start, "end": k.end, "target": k.target}
+                                for k in links]
 
 
 def _references_json(references: tuple[Reference, ...]) -> list[dict[str, Any]]:

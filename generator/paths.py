@@ -31,6 +31,11 @@ def json_path(resolution: Resolution) -> str:
     return f"{resolution.symbol}.json"
 
 
+def pdf_path(resolution: Resolution) -> str:
+    """The official PDF a page was built from is published beside it: ``A/RES/78/132.pdf``."""
+    return f"{resolution.symbol}.pdf"
+
+
 def output_url(src_path: str, directory_urls: bool = False) -> str:
     """Where MkDocs writes ``src_path``: ``a/b.md`` -> ``a/b.html`` (or ``a/b/``)."""
     if not src_path.endswith(".md"):

@@ -190,7 +190,9 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
             code = 0x20
         elif generated and code != 0x20:
             continue
-        if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+        if code == 0x02:
+            code = 0x2D  # PDFium marks a hyphen that ends a line with 0x02: it is a hyphen
+        elif code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             code = 0xFFFD  # a glyph without a character: keep a mark of it, never drop it
         _CHAR_ORIGIN(handle, index, x_ref, y_ref)
         obj = _TEXT_OBJECT(handle, index)

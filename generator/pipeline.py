@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .corpus import load_corpus
@@ -20,6 +20,7 @@ from .errors import Problem
 from .lineage import with_lineage
 from .link import Linked, link_corpus
 from .model import Resolution
+from .paths import pdf_path
 from .relations import with_relations
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -30,6 +31,8 @@ class Site:
     linked: Linked
     data: Data
     problems: tuple[Problem, ...]
+    documents: dict[str, Path] = field(default_factory=dict)  # site path -> official PDF
+
 
 
 def collect(source_dir: Path, data_dir: Path | None = DEFAULT_DATA_DIR, *,
@@ -38,7 +41,9 @@ def collect(source_dir: Path, data_dir: Path | None = DEFAULT_DATA_DIR, *,
     corpus = load_corpus(source_dir, root)
     data = load_data(data_dir)
     linked = relate(corpus.resolutions, data, directory_urls=directory_urls)
-    return Site(linked, data, (*corpus.problems, *data.problems, *linked.problems))
+    documents = {pdf_path(r): corpus.files[r.symbol] for r in corpus.resolutions
+                 if r.kind == "pdf"}
+    return Site(linked, data, (*corpus.problems, *data.problems, *linked.problems), documents)
 
 
 def relate(resolutions: tuple[Resolution, ...], data: Data, *,

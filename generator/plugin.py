@@ -27,7 +27,7 @@ log = logging.getLogger("mkdocs.plugins.resolution_atlas")
 class ResolutionAtlasConfig(Config):
     """Options of the ``resolution-atlas`` plugin in mkdocs.yml (paths relative to that file)."""
 
-    source_dir = c.Dir(exists=False, default="source_texts")  # the ODS text exports (*.txt)
+    source_dir = c.Dir(exists=False, default="source_texts")  # official PDFs and text exports
     templates_dir = c.Dir(exists=True, default="templates")  # Jinja page templates
     data_dir = c.Dir(exists=False, default="data")  # instruments.yaml and bodies.yaml
 
@@ -44,11 +44,13 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         site = collect(source_dir, Path(self.config.data_dir), root=root,
                        directory_urls=config.use_directory_urls)
         for problem in site.problems:
-            log.warning(str(problem))
+            (log.info if problem.level == "info" else log.warning)(str(problem))
         rendered = render_site(site.linked, Path(self.config.templates_dir), site.data,
                                directory_urls=config.use_directory_urls)
         for src_uri, content in rendered.items():
             _replace(files, File.generated(config, src_uri, content=content))
+        for src_uri, path in site.documents.items():  # each official PDF beside its page
+            _replace(files, File.generated(config, src_uri, abs_src_path=str(path.resolve())))
         return files
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder

@@ -35,14 +35,24 @@ from .data import Body, Data
 from .glossary import Term, find_terms
 from .lineage import DiffPart, word_diff
 from .link import Linked
-from .model import Footnote, Heading, Paragraph, Reference, Resolution, dump_json
+from .model import (
+    Footnote,
+    Heading,
+    Meeting,
+    Paragraph,
+    Part,
+    Reference,
+    Resolution,
+    TableCell,
+    dump_json,
+)
 from .overview import citation_picture, graph_json, timeline
-from .paths import json_path, official_url, page_path, relative_href, symbol_key
+from .paths import json_path, official_url, page_path, pdf_path, relative_href, symbol_key
 from .reference_views import cited_by, cited_documents, glossary, references_of
 from .relation_views import compare_path, comparison_view, see_also_panel
 from .relations import all_series
 from .typography import split_lead
-from .words import long_date, ordinal_suffix, session_name
+from .words import long_date, ordinal_suffix, session_key, session_name
 
 # --- Front matter --------------------------------------------------------------------------
 
@@ -92,10 +102,10 @@ def html_text(value: object) -> Markup:
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of text, in italics (the UN's lead words) or not."""
+    """A piece of text, in italics (the UN's lead words, titles of publications) or not."""
 
     text: str
-    lead: bool = False
+    italic: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,16 +135,18 @@ def marker_ids(paragraph: Paragraph) -> list[str]:
 Span = Reference | Term
 
 
-def inline_items(text: str, *, lead_length: int = 0, markers: list[Inline] | None = None,
-                 offsets: list[int] | None = None, spans: list[Span] = ()) -> list[Inline]:
-    """Cut ``text`` at the lead's end, at marker offsets and at link and term boundaries.
+def inline_items(text: str, *, italic: tuple[tuple[int, int], ...] = (),
+                 markers: list[Inline] | None = None, offsets: list[int] | None = None,
+                 spans: list[Span] = ()) -> list[Inline]:
+    """Cut ``text`` at italic boundaries, at marker offsets and at link and term boundaries.
 
     The text is only ever cut, never changed: joining the runs gives ``text`` back, each
     marker stands exactly at its recorded offset, and a link or term cut by a marker becomes
     two (an ``<a>`` cannot hold the marker's own link).
     """
     markers, offsets = markers or [], offsets or []
-    cuts = sorted({0, len(text), min(lead_length, len(text)), *offsets,
+    italic = tuple((min(a, len(text)), min(b, len(text))) for a, b in italic)
+    cuts = sorted({0, len(text), *offsets, *(x for span in italic for x in span),
                    *(x for span in spans for x in (span.start, span.end))})
     items: list[Inline] = []
     pending = sorted(zip(offsets, range(len(markers)), strict=True))
@@ -142,7 +154,7 @@ def inline_items(text: str, *, lead_length: int = 0, markers: list[Inline] | Non
         while pending and pending[0][0] <= start:
             items.append(markers[pending.pop(0)[1]])
         span = next((s for s in spans if s.start <= start and end <= s.end), None)
-        run = Run(text[start:end], lead=end <= lead_length)
+        run = Run(text[start:end], italic=any(a <= start and end <= b for a, b in italic))
         last = items[-1] if items else None
         if last is not None and last.kind != "marker" and _same_span(last, span):
             items[-1] = Inline(last.kind, (*last.runs, run), last.reference, last.term)
@@ -188,11 +200,22 @@ class ParagraphView:
     items: list[Inline]
 
 
+def italic_spans(text: str, italic: tuple[tuple[int, int], ...] | None, kind: str
+                 ) -> tuple[tuple[int, int], ...]:
+    """The source's italics where it knows them (a PDF); else, for a text export, the lead
+    words UN style sets in italics, found again by ``typography.split_lead``."""
+    if italic is not None:
+        return italic
+    lead, _ = split_lead(text, kind)
+    return ((0, len(lead)),) if lead else ()
+
+
 def paragraph_view(paragraph: Paragraph, notes: dict[int, Footnote], bodies: tuple[Body, ...] = (),
                    seen_names: set[str] | None = None) -> ParagraphView:
-    """Only top-level preambular and operative paragraphs get UN-style italic lead words."""
+    """Italics as the official text sets them (for text exports: only the lead words of
+    top-level preambular and operative paragraphs)."""
     kind = paragraph.kind if paragraph.depth == 0 else "sub-paragraph"
-    lead, _ = split_lead(paragraph.text, kind)
+    italic = italic_spans(paragraph.text, paragraph.italic, kind)
     markers = [Inline("marker", number=number, ref_id=ref_id,
                       note=notes[number].text if number in notes else "")
                for (number, _), ref_id in zip(paragraph.markers, marker_ids(paragraph),
@@ -201,7 +224,7 @@ def paragraph_view(paragraph: Paragraph, notes: dict[int, Footnote], bodies: tup
                              seen_names if seen_names is not None else set())
     offsets = _clamped([offset for _, offset in paragraph.markers], len(paragraph.text))
     return ParagraphView(paragraph.id, paragraph.kind, paragraph.depth, paragraph.label,
-                         inline_items(paragraph.text, lead_length=len(lead), markers=markers,
+                         inline_items(paragraph.text, italic=italic, markers=markers,
                                       offsets=offsets, spans=spans))
 
 
@@ -217,22 +240,36 @@ def _clamped(offsets: list[int], length: int) -> list[int]:
 def footnote_items(footnote: Footnote, bodies: tuple[Body, ...], seen_names: set[str]
                    ) -> list[Inline]:
     spans = annotation_spans(footnote.references, find_terms(footnote.text, bodies), seen_names)
-    return inline_items(footnote.text, spans=spans)
+    return inline_items(footnote.text, italic=footnote.italic or (), spans=spans)
 
 
 # --- The body of a resolution, in reading order ---------------------------------------------
 
 
 @dataclass(frozen=True)
-class Block:
-    """One item of the body: a part heading of ours, a heading of the text, or a paragraph."""
+class TableView:
+    """A table of the text, ready to draw: header rows, body rows, its notes."""
 
-    kind: Literal["part", "heading", "paragraph"]
+    id: str
+    header: tuple[tuple[TableCell, ...], ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One item of the body, in reading order, as the template draws it."""
+
+    kind: Literal["part", "resolution-part", "assembly", "heading", "paragraph", "table",
+                  "closing"]
     id: str = ""
-    title: str = ""  # part headings
+    title: str = ""  # our own part headings ("Preamble"), a resolution part's title
     heading: Heading | None = None
     level: int = 3  # h2 for annexes, h3 for sections
     paragraph: ParagraphView | None = None
+    table: TableView | None = None
+    meeting: Meeting | None = None  # the closing's meeting
+    label: str = ""  # a resolution part's letter
 
 
 PARTS = {"preambular": ("preamble", "Preamble"), "operative": ("operative", "Operative part")}
@@ -240,39 +277,50 @@ PARTS = {"preambular": ("preamble", "Preamble"), "operative": ("operative", "Ope
 
 def body_blocks(resolution: Resolution, bodies: tuple[Body, ...] = (),
                 seen_names: set[str] | None = None) -> Iterator[Block]:
-    """Paragraphs in order, each preceded by the headings it stands under (each heading once).
-
-    "Preamble" and "Operative part" are headings of ours: they give the search index and the
-    reader a place to land; an annex brings its own heading ("Annex", id ``annex``).
-    """
+    """The body in reading order, with the pieces the text implies drawn in their place:
+    "The General Assembly," after the first of our "Preamble" / "Operative part" headings
+    (they give the search index and the reader a place to land), each part of a multi-part
+    resolution under its letter and title, and the closing meeting after the last paragraph
+    of the resolution (or of each part), before any annex."""
     notes = {f.number: f for f in resolution.footnotes}
     seen_names = seen_names if seen_names is not None else set()
-    headings = list(resolution.headings)
-    emitted: set[str] = set()
-    part = None
-    for paragraph in resolution.paragraphs:
-        if paragraph.kind != part and paragraph.kind in PARTS:
-            part_id, title = PARTS[paragraph.kind]
-            yield Block("part", id=part_id, title=title)
-        part = paragraph.kind
-        if paragraph.section and paragraph.section not in emitted:
-            yield from _headings_until(headings, paragraph.section, emitted)
-        view = paragraph_view(paragraph, notes, bodies, seen_names)
-        yield Block("paragraph", id=paragraph.id, paragraph=view)
-    yield from _headings_until(headings, None, emitted)
+    parts = {p.letter: p for p in resolution.parts}
+    state = {"part": None, "kind": None, "open": True, "assembly": False}
+    for item in resolution.reading_order():
+        if isinstance(item, Heading) and item.level <= 2 and state["open"]:
+            yield from _closing(resolution, parts, state)
+        part = getattr(item, "part", None)
+        if part and part != state["part"]:
+            if state["part"] is not None:
+                yield from _closing(resolution, parts, state)
+            state.update(part=part, kind=None, open=True, assembly=False)
+            yield Block("resolution-part", id=parts[part].id, label=part,
+                        title=parts[part].title)
+        if isinstance(item, Paragraph) and item.kind in PARTS and item.kind != state["kind"]:
+            prefix = f"{part}-" if part else ""
+            part_id, title = PARTS[item.kind]
+            yield Block("part", id=prefix + part_id, title=title)
+            if not state["assembly"]:
+                state["assembly"] = True
+                yield Block("assembly")
+        if isinstance(item, Paragraph):
+            state["kind"] = item.kind
+            yield Block("paragraph", id=item.id,
+                        paragraph=paragraph_view(item, notes, bodies, seen_names))
+        elif isinstance(item, Heading):
+            yield Block("heading", id=item.id, heading=item, level=item.level)
+        else:
+            yield Block("table", id=item.id, table=TableView(item.id, item.header, item.rows,
+                                                            item.notes))
+    if state["open"]:
+        yield from _closing(resolution, parts, state)
 
 
-def _headings_until(headings: list[Heading], until: str | None, emitted: set[str]
-                    ) -> Iterator[Block]:
-    """Headings not yet shown, up to ``until`` (all of them when ``until`` is None)."""
-    for heading in headings:
-        if heading.id in emitted:
-            continue
-        emitted.add(heading.id)
-        level = 2 if heading.id.startswith("annex") else 3
-        yield Block("heading", id=heading.id, heading=heading, level=level)
-        if heading.id == until:
-            return
+def _closing(resolution: Resolution, parts: dict[str, Part], state: dict) -> Iterator[Block]:
+    state["open"] = False
+    part = state["part"]
+    meeting = parts[part].meeting if part else resolution.meeting
+    yield Block("closing", meeting=meeting)
 
 
 @dataclass(frozen=True)
@@ -367,7 +415,7 @@ class SiteRenderer:
             files[page_path(resolution)] = self.resolution_page(resolution)
             files[json_path(resolution)] = dump_json(resolution)
         files["index.md"] = self.render("home.md", rows=self.rows("index.md", self.resolutions))
-        files.update(self.group_pages("sessions", "session", lambda r: r.session))
+        files.update(self.group_pages("sessions", "session", lambda r: r.session, session_key))
         files.update(self.group_pages("years", "year", lambda r: r.adopted.year))
         files["cited.md"] = self.render("cited.md", documents=cited_documents(
             self.graph, self.corpus, self.hrefs_from("cited.md")))
@@ -414,7 +462,9 @@ class SiteRenderer:
             panel=see_also_panel(resolution, self.corpus, href),
             cited_by=cited_by(resolution, self.graph, self.corpus, href),
             meeting_href=official_url(resolution.meeting_record),
+            meeting_record=lambda meeting: f"A/{resolution.session}/PV.{meeting.number}",
             json_href=href(json_path(resolution)),
+            pdf_href=href(pdf_path(resolution)) if resolution.kind == "pdf" else "",
             session_href=href(f"sessions/{resolution.session}.md"),
             year_href=href(f"years/{resolution.adopted.year}.md"),
             cited_href=href("cited.md"),
@@ -440,15 +490,16 @@ class SiteRenderer:
                 views[paragraph.id] = found
         return views
 
-    def group_pages(self, folder: str, kind: str, key) -> dict[str, str]:
-        """``<folder>/index.md`` listing the groups, and one ``<folder>/<key>.md`` per group."""
-        groups: dict[int, list[Resolution]] = defaultdict(list)
+    def group_pages(self, folder: str, kind: str, key, order=None) -> dict[str, str]:
+        """``<folder>/index.md`` listing the groups, and one ``<folder>/<key>.md`` per group,
+        groups sorted by ``order`` (their value by default)."""
+        groups: dict[int | str, list[Resolution]] = defaultdict(list)
         for resolution in self.resolutions:
             groups[key(resolution)].append(resolution)
         index_src = f"{folder}/index.md"
         files = {}
         listing = []
-        for value in sorted(groups):
+        for value in sorted(groups, key=order):
             src = f"{folder}/{value}.md"
             files[src] = self.render(f"{kind}.md", value=value, rows=self.rows(src, groups[value]))
             listing.append((value, groups[value]))

@@ -48,7 +48,21 @@ def ordinal_words(number: int) -> str:
     return f"{_TENS[tens]}-{_UNIT_ORDINALS[unit]}"
 
 
-def session_name(session: int) -> str:
-    """"Sixty-fourth session"."""
+def session_name(session: int | str) -> str:
+    """"Sixty-fourth session"; "Eleventh emergency special session" for "ES-11"; "Tenth
+    special session" for "S-10"."""
+    kind = ""
+    if isinstance(session, str):
+        prefix, _, number = session.partition("-")
+        kind = {"ES": "emergency special ", "S": "special "}.get(prefix, "")
+        session = int(number) if number.isdigit() else 0
     words = ordinal_words(session)
-    return f"{words[0].upper()}{words[1:]} session"
+    return f"{words[0].upper()}{words[1:]} {kind}session"
+
+
+def session_key(session: int | str) -> tuple[int, int]:
+    """Regular sessions in order, then special sessions, then emergency special sessions."""
+    if isinstance(session, int):
+        return (0, session)
+    prefix, _, number = session.partition("-")
+    return ({"S": 1, "ES": 2}.get(prefix, 3), int(number) if number.isdigit() else 0)

@@ -9,7 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "source_texts"
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
-SEEDS = sorted(SOURCE_DIR.glob("*.txt"))
+SEEDS = sorted(SOURCE_DIR.glob("*.txt"))  # the two ODS text exports
+SOURCES = sorted(p for p in SOURCE_DIR.iterdir() if p.is_file())  # and the three PDFs
+SHARED = ROOT.parent / "shared"  # the team's corpus, beside the checkout (may be absent)
 
 
 def ods_text(

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.parse import parse
-from generator.read import read_source
+from generator.read import read_input
 
-from .conftest import GOLDEN_DIR, SEEDS, SOURCE_DIR
+from .conftest import GOLDEN_DIR, SOURCE_DIR, SOURCES
 from .sitebuild import broken_links, build, page_links
 
 
@@ -25,18 +25,18 @@ def page(site: Path, symbol: str) -> str:
     return (site / f"{symbol}.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
 def test_page_and_json_at_symbol_path(site, path):
-    resolution = parse(read_source(path))
+    resolution = parse(read_input(path))
     assert (site / f"{resolution.symbol}.html").is_file()
     published = (site / f"{resolution.symbol}.json").read_text(encoding="utf-8")
     golden = (GOLDEN_DIR / (resolution.symbol.replace("/", "-") + ".json"))
     assert published == golden.read_text(encoding="utf-8"), "the golden JSON is what we publish"
 
 
-@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
 def test_every_paragraph_and_footnote_has_its_anchor(site, path):
-    resolution = parse(read_source(path))
+    resolution = parse(read_input(path))
     ids = page_links(site / f"{resolution.symbol}.html").ids
     expected = {p.id for p in resolution.paragraphs} | {f.id for f in resolution.footnotes}
     assert expected <= ids

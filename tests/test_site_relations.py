@@ -12,6 +12,8 @@ import pytest
 from .sitebuild import broken_links
 
 COMPARE = "compare/A-RES-64-187--A-RES-66-184.html"
+# The default collection: the two seeds (ODS text exports) and the three PDFs of 2023-2025.
+COLLECTION = ["A/RES/64/187", "A/RES/66/184", "A/RES/78/132", "A/RES/79/194", "A/RES/80/118"]
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,8 @@ def test_panel_lists_recalls_recalled_by_and_related(site):
     assert '<a href="../64/187.html"' in recalls and '<a href="#pp1">pp1</a>' in recalls
     recalled_by = panel_old[panel_old.index("Recalled by"):panel_old.index("Most related")]
     assert '<a href="../66/184.html#pp1">pp1</a>' in recalled_by
-    assert "22 paragraphs in common, 89% alike" in panel_old
+    assert "21 paragraphs in common, 90% alike" in panel_old
+    assert "78/132</a> (2023): 8 paragraphs in common" in panel_old  # the later PDFs too
 
 
 def test_comparison_page_reads_correctly(site):
@@ -79,24 +82,27 @@ def test_overview_svg_is_well_formed_and_links_every_resolution(site):
     tree = ElementTree.fromstring(svg)  # well-formed XML, so any SVG viewer can read it too
     ns = "{http://www.w3.org/2000/svg}"
     links = [a.get("href") for a in tree.iter(f"{ns}a")]
-    assert links == ["A/RES/64/187.html", "A/RES/66/184.html"]
+    assert links == [f"{s}.html" for s in COLLECTION]
     assert len(list(tree.iter(f"{ns}path"))) >= 2  # the arrow head and one citation
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
-    assert "2 resolutions in 1 series, 1 citation between them." in html
+    assert "5 resolutions in 2 series, 3 citations between them." in html
     assert '<a href="A/RES/64/187.html">64/187</a>' in html  # the timeline
 
 
 def test_graph_json_at_the_root(site):
     graph = json.loads(read(site, "graph.json"))
-    assert [r["symbol"] for r in graph["resolutions"]] == ["A/RES/64/187", "A/RES/66/184"]
+    assert [r["symbol"] for r in graph["resolutions"]] == COLLECTION
     assert graph["resolutions"][0]["page"] == "A/RES/64/187.html"
-    assert graph["series"] == [{
+    assert graph["series"][0] == {
         "id": "information-and-communication-technologies-for-development",
         "title": "Information and communications technologies for development",
-        "members": ["A/RES/64/187", "A/RES/66/184"]}]
+        "members": ["A/RES/64/187", "A/RES/66/184"]}
     internal = [c for c in graph["citations"] if c["internal"]]
-    assert internal == [{"from": "A/RES/66/184", "to": "A/RES/64/187", "kind": "resolution",
-                         "internal": True, "at": ["pp1"]}]
+    assert {"from": "A/RES/66/184", "to": "A/RES/64/187", "kind": "resolution",
+            "internal": True, "at": ["pp1"]} in internal
+    assert {"from": "A/RES/80/118", "to": "A/RES/79/194", "kind": "resolution",
+            "internal": True, "at": ["pp1"]} in internal
     assert len(graph["citations"]) > 10  # external targets too
-    assert {(r["from"], r["to"]) for r in graph["related"]} == {
-        ("A/RES/64/187", "A/RES/66/184"), ("A/RES/66/184", "A/RES/64/187")}
+    related = {(r["from"], r["to"]) for r in graph["related"]}
+    assert {("A/RES/64/187", "A/RES/66/184"), ("A/RES/66/184", "A/RES/64/187"),
+            ("A/RES/64/187", "A/RES/78/132")} <= related

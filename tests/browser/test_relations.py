@@ -17,13 +17,13 @@ def test_overview_graph_renders_and_its_dots_open_resolutions(reader: Reader):
     box = graph.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 50
     dots = graph.locator("circle.atlas-graph__node")
-    expect(dots).to_have_count(2)
-    for index in range(2):  # drawn with the theme's colours, not left black or transparent
+    expect(dots).to_have_count(5)  # the default collection: two seeds, three PDFs
+    for index in range(5):  # drawn with the theme's colours, not left black or transparent
         fill = dots.nth(index).evaluate("node => getComputedStyle(node).fill")
         assert fill not in ("none", "rgb(0, 0, 0)", "")
-    edge = graph.locator("path.atlas-graph__edge")
-    expect(edge).to_have_count(1)
-    assert edge.evaluate("node => node.getTotalLength()") > 50
+    edges = graph.locator("path.atlas-graph__edge")
+    expect(edges).to_have_count(3)
+    assert edges.first.evaluate("node => node.getTotalLength()") > 50
     graph.locator('a[href="A/RES/66/184.html"]').click()
     expect(reader.page).to_have_url(reader.url("A/RES/66/184.html"))
     assert reader.outside == []

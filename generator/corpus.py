@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
+from .cache import LayoutCache
 from .errors import InputError, Problem
 from .model import Resolution
 from .parse import parse, problems_of
 from .paths import symbol_key
-from .read import read_input
+from .read import read_inputs
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,22 @@ def source_files(source_dir: Path, ignore: tuple[str, ...] = NOT_SOURCES) -> lis
     )
 
 
-def load_corpus(source_dir: Path, root: Path | None = None) -> Corpus:
-    """Parse every file of ``source_dir``; file names in problems are relative to ``root``."""
+def load_corpus(source_dir: Path, root: Path | None = None, cache: LayoutCache | None = None,
+                workers: int | None = None) -> Corpus:
+    """Read and parse every file of ``source_dir`` (PDFs on ``workers`` cores, through
+    ``cache``); file names in problems are relative to ``root``."""
     parsed: list[Resolution] = []
     problems: list[Problem] = []
     files: dict[str, Path] = {}
-    for path in source_files(source_dir):
-        name = _display_name(path, root)
+    paths = source_files(source_dir)
+    readings = read_inputs([(path, _display_name(path, root)) for path in paths], cache,
+                           workers)
+    for path, reading in zip(paths, readings, strict=True):
+        if isinstance(reading, Problem):
+            problems.append(reading)
+            continue
         try:
-            resolution = parse(read_input(path, name), name)
+            resolution = parse(reading)
         except InputError as error:
             problems.append(error.problem)
             continue

@@ -37,6 +37,7 @@ import ctypes
 import itertools
 import re
 import statistics
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -73,6 +74,8 @@ _IS_GENERATED = ctypes.CFUNCTYPE(ctypes.c_int)(
     ctypes.cast(raw.FPDFText_IsGenerated, ctypes.c_void_p).value)
 _UNICODE = ctypes.CFUNCTYPE(ctypes.c_uint)(
     ctypes.cast(raw.FPDFText_GetUnicode, ctypes.c_void_p).value)
+_IS_HYPHEN = ctypes.CFUNCTYPE(ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_IsHyphen, ctypes.c_void_p).value)
 
 
 @dataclass(slots=True)
@@ -103,6 +106,7 @@ class _Line:
     xs: list[float] = field(default_factory=list)  # each character's left position
     right: float = 0.0  # where the last glyph ends
     links: list[Link] = field(default_factory=list)
+    bold: bool = False  # every letter and digit is bold
 
     @property
     def x(self) -> float:
@@ -175,35 +179,57 @@ def _page_lines(document: pdfium.PdfDocument, index: int, name: str
 def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     count = raw.FPDFText_CountChars(textpage.raw)
+    codes = _codes(textpage, count)
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    fonts: dict[int | None, int] = {}
+    styles: dict[int | None, tuple[int, float]] = {}  # text object -> (font flags, size)
     glyphs: list[Glyph] = []
+    append = glyphs.append
+    last: Glyph | None = None
     for index in range(count):
-        code = _UNICODE(handle, index)
-        generated = bool(_IS_GENERATED(handle, index))
-        if generated and code in (0x0A, 0x0D):
-            # PDFium's own line end: like the spaces it infers, it stands where the glyph
-            # before it ends, so it measures the gap to whatever follows on the same line.
-            if glyphs and glyphs[-1].generated:
+        code = codes[index] if codes is not None else _UNICODE(handle, index)
+        generated = code in _MAYBE_GENERATED and bool(_IS_GENERATED(handle, index))
+        if generated:
+            if code in (0x0A, 0x0D):
+                # PDFium's own line end: like the spaces it infers, it stands where the
+                # glyph before it ends, so it measures the gap to what follows on the line.
+                if last is None or last.generated:
+                    continue
+                code = 0x20
+            elif code != 0x20:
                 continue
-            code = 0x20
-        elif generated and code != 0x20:
-            continue
-        if code == 0x02:
-            code = 0x2D  # PDFium marks a hyphen that ends a line with 0x02: it is a hyphen
-        elif code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+        if code in (0x02, 0xFFFE) and _IS_HYPHEN(handle, index):
+            code = 0x2D  # PDFium marks a hyphen that ends a line (0x02, 0xFFFE in its text)
+        elif code in (0, 0x02, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             code = 0xFFFD  # a glyph without a character: keep a mark of it, never drop it
         _CHAR_ORIGIN(handle, index, x_ref, y_ref)
-        obj = _TEXT_OBJECT(handle, index)
-        font = fonts.get(obj)
-        if font is None:
-            font = fonts[obj] = _font_flags(obj)
-        size = _FONT_SIZE(handle, index)
-        if generated and glyphs:  # PDFium gives its own characters size 1: take the last's
-            size, font = glyphs[-1].size, glyphs[-1].font
-        glyphs.append(Glyph(chr(code), x.value, y.value, size, font, generated))
+        if generated and last is not None:  # PDFium gives its own characters size 1
+            font, size = last.font, last.size
+        else:
+            obj = _TEXT_OBJECT(handle, index)
+            style = styles.get(obj)
+            if style is None:  # one font and size per text object
+                style = styles[obj] = (_font_flags(obj), _FONT_SIZE(handle, index))
+            font, size = style
+        last = Glyph(chr(code), x.value, y.value, size, font, generated)
+        append(last)
     return glyphs
+
+
+# Only these can be PDFium's own: spaces it infers, line ends, and the 0x02 of a line-end
+# hyphen. Asking about every other character would cost a call each.
+_MAYBE_GENERATED = frozenset((0x20, 0x0A, 0x0D, 0x02, 0xFFFE))
+
+
+def _codes(textpage: pdfium.PdfTextPage, count: int) -> list[int] | None:
+    """Every character's code in one call, or None when the page has characters beyond
+    the Basic Multilingual Plane (UTF-16 pairs would no longer line up with the indexes)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage.raw, 0, count, buffer)
+    codes = list(buffer[:count])
+    if written - 1 != count or any(0xD800 <= c <= 0xDFFF for c in codes):
+        return None
+    return codes
 
 
 def _font_flags(obj: int | None) -> int:
@@ -250,15 +276,13 @@ def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage
 
 def _group_lines(glyphs: list[Glyph], page: int) -> list[_Line]:
     """Glyphs -> lines, top to bottom, each left to right (step 2)."""
-    runs = _runs(glyphs)
-    runs.sort(key=lambda run: -max(g.size for g in run))  # big glyphs set the lines first
+    runs = [(max(g.size for g in run), run) for run in _runs(glyphs)]
+    runs.sort(key=lambda item: -item[0])  # big glyphs set the lines first
     lines: list[_Line] = []
-    for run in runs:
-        size = statistics.median(g.size for g in run)
-        y = run[0].y
-        home = _home_line(lines, y, size, run)
+    for size, run in runs:
+        home = _home_line(lines, run[0].y, size, run)
         if home is None:
-            lines.append(_Line(list(run), y, size, page))
+            lines.append(_Line(list(run), run[0].y, size, page))
         else:
             home.glyphs.extend(run)
     for line in lines:
@@ -274,13 +298,14 @@ def _runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
     goes back: each run lies on one baseline, in one size."""
     runs: list[list[Glyph]] = []
     current: list[Glyph] = []
+    x = y = size = 0.0
     for glyph in glyphs:
-        last = current[-1] if current else None
-        if last is not None and (abs(glyph.y - last.y) > 0.5 or glyph.x < last.x - 0.5
-                                 or abs(glyph.size - last.size) > 0.3):
+        if current and (abs(glyph.y - y) > 0.5 or glyph.x < x - 0.5
+                        or abs(glyph.size - size) > 0.3):
             runs.append(current)
             current = []
         current.append(glyph)
+        x, y, size = glyph.x, glyph.y, glyph.size
     if current:
         runs.append(current)
     return runs
@@ -310,35 +335,45 @@ def _beside(line: _Line, left: float, right: float) -> bool:
 
 
 def _main_size(glyphs: list[Glyph]) -> float:
+    """The size most of the line's glyphs are set in (sizes a tenth of a point apart are one)."""
+    counts = Counter(g.size for g in glyphs if g.char != " ")
+    if not counts:
+        return glyphs[0].size
     sizes: dict[float, int] = {}
-    for g in glyphs:
-        if not g.char.isspace():
-            key = round(g.size, 1)
-            sizes[key] = sizes.get(key, 0) + 1
-    return max(sizes, key=lambda s: (sizes[s], s)) if sizes else glyphs[0].size
+    for size, n in counts.items():
+        key = round(size, 1)
+        sizes[key] = sizes.get(key, 0) + n
+    return max(sizes, key=lambda s: (sizes[s], s))
 
 
 def _measured(line: _Line) -> _Line:
     """Text, styles and positions of the line's characters, spaces decided (step 3)."""
     glyphs = line.glyphs
     spacing = _word_spacing(glyphs)
+    following = _next_solid(glyphs)
+    small, rise = SUPERSCRIPT_SIZE * line.size, SUPERSCRIPT_RISE * line.size
+    baseline = line.y
+    far = WORD_SPACE * line.size * 4
     chars: list[str] = []
     styles = bytearray()
     xs: list[float] = []
     previous: Glyph | None = None
     for position, glyph in enumerate(glyphs):
-        style = _style(glyph, line)
+        style = glyph.font & (ITALIC | BOLD)
+        if glyph.size < small and glyph.y - baseline >= rise:
+            style |= SUPERSCRIPT
         if glyph.char == " ":
-            following = next((g for g in glyphs[position + 1:] if g.char != " "), None)
-            if chars and chars[-1] == " ":
+            if not chars or chars[-1] == " ":
                 continue  # one space between words, however the PDF spells it
-            if glyph.generated and not _is_word_space(glyph, following, spacing, line.size):
+            if glyph.generated and not _is_word_space(glyph, following[position], spacing,
+                                                      line.size):
                 continue
             chars.append(" ")
             styles.append(style & ~SUPERSCRIPT)
             xs.append(glyph.x)
             continue
-        if previous is not None and chars and chars[-1] != " " and _apart(previous, glyph, line):
+        if (previous is not None and chars[-1] != " "
+                and glyph.x - previous.x > 0.5 * previous.size + far):
             chars.append(" ")  # two runs side by side with a gap and no space character
             styles.append(0)
             xs.append(previous.x)
@@ -350,21 +385,23 @@ def _measured(line: _Line) -> _Line:
         chars.pop()
         styles.pop()
         xs.pop()
-    while chars and chars[0] == " ":
-        chars.pop(0)
-        styles.pop(0)
-        xs.pop(0)
     line.text, line.styles, line.xs = "".join(chars), styles, xs
     line.right = _right_edge(glyphs)
+    line.bold = bool(line.text) and all(
+        s & BOLD for s, ch in zip(styles, line.text, strict=True) if ch.isalnum()) and any(
+        ch.isalnum() for ch in line.text)
     return line
 
 
-def _style(glyph: Glyph, line: _Line) -> int:
-    style = glyph.font & (ITALIC | BOLD)
-    if (glyph.size < SUPERSCRIPT_SIZE * line.size
-            and glyph.y - line.y >= SUPERSCRIPT_RISE * line.size):
-        style |= SUPERSCRIPT
-    return style
+def _next_solid(glyphs: list[Glyph]) -> list[Glyph | None]:
+    """For each position, the first glyph after it that is not a space."""
+    found: list[Glyph | None] = [None] * len(glyphs)
+    upcoming: Glyph | None = None
+    for position in range(len(glyphs) - 1, -1, -1):
+        found[position] = upcoming
+        if glyphs[position].char != " ":
+            upcoming = glyphs[position]
+    return found
 
 
 def _word_spacing(glyphs: list[Glyph]) -> float | None:
@@ -390,13 +427,6 @@ def _is_word_space(space: Glyph, following: Glyph | None, spacing: float | None,
         return True
     least = WORD_SPACE_RATIO * spacing if spacing else WORD_SPACE
     return gap >= least
-
-
-def _apart(previous: Glyph, glyph: Glyph, line: _Line) -> bool:
-    """Two glyphs with no space character between them but a gap of a word space or more:
-    pieces of one line set separately (table cells, a marker's own run)."""
-    advance = 0.5 * previous.size  # a generous glyph width: only far gaps count
-    return glyph.x - previous.x > advance + WORD_SPACE * line.size * 4
 
 
 def _right_edge(glyphs: list[Glyph]) -> float:
@@ -508,13 +538,12 @@ def _furniture_line(line: _Line, number: int, rule: str, facts: tuple[tuple[str,
 def _line(raw_line: _Line, number: int, role: str, starts: bool, margin: float,
           width: float, body_size: float) -> Line:
     text = raw_line.text
-    letters = [s for s, ch in zip(raw_line.styles, text, strict=True) if ch.isalnum()]
     size = ("small" if raw_line.size < 0.93 * body_size
             else "large" if raw_line.size > 1.1 * body_size else "text")
     return Line(
         text, number, bytes(raw_line.styles), page=raw_line.page, role=role,  # type: ignore[arg-type]
         starts_block=starts, indented=raw_line.x > margin + INDENT, size=size,
-        bold=bool(letters) and all(s & BOLD for s in letters),
+        bold=raw_line.bold,
         right=raw_line.x > margin + 0.45 * width,
         links=tuple(raw_line.links),
     )
@@ -558,11 +587,11 @@ def _starts_block(line: _Line, above: _Line | None, before_page: _Line | None, m
     if above is None:
         if before_page is None:
             return True
-        return (_all_bold(line) != _all_bold(before_page) or line.x > margin + INDENT
+        return (line.bold != before_page.bold or line.x > margin + INDENT
                 or _short(before_page, margin, width)  # the last page ended a paragraph
                 or (before_page.text.rstrip().endswith((".", ";", ":"))
                     and bool(_LABEL_START.match(line.text))))  # "73. We ..." after "staffing."
-    if _all_bold(line) != _all_bold(above) or abs(line.size - above.size) > 0.5:
+    if line.bold != above.bold or abs(line.size - above.size) > 0.5:
         return True
     if (above.y - line.y) > PARAGRAPH_GAP * max(line.size, above.size):
         return True
@@ -572,7 +601,7 @@ def _starts_block(line: _Line, above: _Line | None, before_page: _Line | None, m
     # ("(i) To continue ..." whose lines all start at the indent). Unindented lines are left
     # alone: headers and titles are set ragged, not justified.
     # A lower-case letter never opens a paragraph: such a line goes on a ragged list item.
-    return (line.x > margin + INDENT and not _all_bold(above)
+    return (line.x > margin + INDENT and not above.bold
             and _short(above, margin, width) and not line.text[:1].islower())
 
 
@@ -588,11 +617,6 @@ def _hangs_under(line: _Line, above: _Line) -> bool:
 def _short(line: _Line, margin: float, width: float) -> bool:
     """Does the line stop short of the right edge of the text (a paragraph's last line)?"""
     return line.right < margin + width - SHORT_LINE
-
-
-def _all_bold(line: _Line) -> bool:
-    letters = [s for s, ch in zip(line.styles, line.text, strict=True) if ch.isalnum()]
-    return bool(letters) and all(s & BOLD for s in letters)
 
 
 def layout_lines(layout: Layout) -> list[str]:

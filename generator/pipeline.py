@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import LayoutCache
 from .corpus import load_corpus
 from .data import Data, load_data
 from .errors import Problem
@@ -36,9 +37,11 @@ class Site:
 
 
 def collect(source_dir: Path, data_dir: Path | None = DEFAULT_DATA_DIR, *,
-            root: Path | None = None, directory_urls: bool = False) -> Site:
-    """Parse every source text, load the data files and link the corpus."""
-    corpus = load_corpus(source_dir, root)
+            root: Path | None = None, directory_urls: bool = False,
+            cache_dir: Path | None = None, workers: int | None = None) -> Site:
+    """Read and parse every source (PDF readings kept in ``cache_dir`` when given), load
+    the data files and link the corpus."""
+    corpus = load_corpus(source_dir, root, LayoutCache(cache_dir), workers)
     data = load_data(data_dir)
     linked = relate(corpus.resolutions, data, directory_urls=directory_urls)
     documents = {pdf_path(r): corpus.files[r.symbol] for r in corpus.resolutions

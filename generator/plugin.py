@@ -9,6 +9,7 @@ on it while a plain build still publishes every resolution that parsed.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -30,6 +31,9 @@ class ResolutionAtlasConfig(Config):
     source_dir = c.Dir(exists=False, default="source_texts")  # official PDFs and text exports
     templates_dir = c.Dir(exists=True, default="templates")  # Jinja page templates
     data_dir = c.Dir(exists=False, default="data")  # instruments.yaml and bodies.yaml
+    # What the PDF reader made of each file, by content: an unchanged PDF is never read twice.
+    # Outside site/; delete it at will. ATLAS_CACHE overrides it ("" keeps no cache).
+    cache_dir = c.Type(str, default=".cache/resolution-atlas")
 
 
 class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
@@ -42,7 +46,8 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             log.warning(f"source_dir {source_dir} does not exist: no resolutions to publish")
         root = Path(config.config_file_path).parent if config.config_file_path else None
         site = collect(source_dir, Path(self.config.data_dir), root=root,
-                       directory_urls=config.use_directory_urls)
+                       directory_urls=config.use_directory_urls,
+                       cache_dir=_cache_dir(self.config.cache_dir, root))
         for problem in site.problems:
             (log.info if problem.level == "info" else log.warning)(str(problem))
         rendered = render_site(site.linked, Path(self.config.templates_dir), site.data,
@@ -60,6 +65,14 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             if Path(folder).is_dir():
                 server.watch(folder)
         return server
+
+
+def _cache_dir(option: str, root: Path | None) -> Path | None:
+    folder = os.environ.get("ATLAS_CACHE", option)
+    if not folder:
+        return None
+    path = Path(folder)
+    return path if path.is_absolute() or root is None else root / path
 
 
 def _replace(files: Files, generated: File) -> None:

@@ -1,17 +1,26 @@
-"""Read stage: bytes on disk -> one normalised text, or a clear error.
+"""Read stage: a file on disk -> its ``layout.Layout`` (``read_input``, ``read_inputs``).
 
-After ``read_source``: the text is a ``str`` decoded from UTF-8 (with or without BOM), UTF-16
-with BOM, or Windows-1252; line endings are ``\\n``; nothing else is changed (no Unicode
-normalisation, no trimming: the text is the official one). Empty and binary files are refused.
+A PDF goes to ``pdf.read_pdf`` (through the ``cache``); anything else is a text export,
+decoded here and handed to ``text_export.read_text_export``. After ``decode``: the text is a
+``str`` decoded from UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; line
+endings are ``\\n``; nothing else is changed (no Unicode normalisation, no trimming: the text
+is the official one). Empty and binary files are refused.
 """
 
 from __future__ import annotations
 
 import codecs
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .cache import LayoutCache
+from .errors import InputError, Problem
+from .layout import Layout
+from .pdf import read_pdf
+from .text_export import read_text_export
 
 # Characters that never occur in a text export; many of them mean a binary file.
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
@@ -82,17 +91,71 @@ def _refuse_binary(text: str, name: str) -> None:
         raise InputError(name, "binary file (control characters): not a text export", line)
 
 
-def read_input(path: Path, name: str | None = None):
+def read_input(path: Path, name: str | None = None, cache: LayoutCache | None = None
+               ) -> Layout:
     """Any input file -> its ``layout.Layout``: a PDF by its content (``%PDF-``), else a text
-    export. The file's name never decides."""
-    from .pdf import read_pdf
-    from .text_export import read_text_export
-
+    export. The file's name never decides. A PDF's reading comes from ``cache`` when it has
+    it, and goes there when it is new."""
     name = name or path.as_posix()
     data = path.read_bytes()
-    if is_pdf(data):
-        return read_pdf(data, name)
-    return read_text_export(decode(data, name))
+    if not is_pdf(data):
+        return read_text_export(decode(data, name))
+    cache = cache or LayoutCache(None)
+    key = cache.key(data)
+    found = cache.get(key, name)
+    if found is None:
+        found = read_pdf(data, name)
+        cache.put(key, found)
+    return found
+
+
+def read_inputs(files: list[tuple[Path, str]], cache: LayoutCache | None = None,
+                workers: int | None = None) -> list[Layout | Problem]:
+    """Every file's reading (or the problem that stopped it), in the order given. PDFs not in
+    ``cache`` are read on every core: PDFium is not thread-safe, so each worker is a process
+    of its own ("spawn": safe also under ``mkdocs serve``, whose server runs threads)."""
+    cache = cache or LayoutCache(None)
+    results: list[Layout | Problem | None] = [None] * len(files)
+    todo: list[tuple[int, Path, str, str]] = []
+    for index, (path, name) in enumerate(files):
+        try:
+            data = path.read_bytes()
+            if not is_pdf(data):
+                results[index] = read_text_export(decode(data, name))
+                continue
+            key = cache.key(data)
+            results[index] = cache.get(key, name)
+            if results[index] is None:
+                todo.append((index, path, name, key))
+        except InputError as error:
+            results[index] = error.problem
+        except OSError as error:
+            results[index] = Problem(name, f"cannot be read: {error.strerror or error}")
+    workers = min(workers or os.cpu_count() or 1, len(todo))
+    if workers > 1:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            readings = list(pool.map(_read_pdf_file, [(p, n) for _, p, n, _ in todo],
+                                     chunksize=1))
+    else:
+        readings = [_read_pdf_file((p, n)) for _, p, n, _ in todo]
+    for (index, _, _, key), reading in zip(todo, readings, strict=True):
+        if isinstance(reading, Layout):
+            cache.put(key, reading)
+        results[index] = reading
+    return [r for r in results if r is not None]
+
+
+def _read_pdf_file(job: tuple[Path, str]) -> Layout | Problem:
+    """One PDF, read in a worker: its layout, or the problem (exceptions do not cross
+    process boundaries whole, so problems come back as values)."""
+    path, name = job
+    try:
+        return read_pdf(path.read_bytes(), name)
+    except InputError as error:
+        return error.problem
+    except OSError as error:
+        return Problem(name, f"cannot be read: {error.strerror or error}")
 
 
 def is_pdf(data: bytes) -> bool:

@@ -17,6 +17,10 @@ from .layout import Line, Link
 
 # Whitespace collapses to one space; a no-break space is content, not layout, and stays.
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+# For ``spans``: a style byte -> b"1" where it carries the flag, b"0" elsewhere.
+_MASKS = {flag: bytes(b"1"[0] if value & flag else b"0"[0] for value in range(256))
+          for flag in (1, 2, 4)}
+_ON = re.compile(rb"1+")
 
 
 @dataclass(frozen=True)
@@ -66,34 +70,35 @@ class Styled:
 
     def collapsed(self) -> tuple[Styled, list[int]]:
         """Whitespace runs as one space, no space at either end; and for every offset of
-        this text (and its end) the offset it has in the result."""
+        this text (and its end) the offset it has in the result. Work is done on slices
+        between whitespace runs, so it stays linear and quick however long the text."""
         text, styles = self.text, self.styles
-        keep: list[int] = []  # indexes of kept characters
-        out: list[str] = []
-        offsets = [0] * (len(text) + 1)
-        position = 0
-        for match in _SPACE_RUN.finditer(text):
-            for i in range(position, match.start()):
-                offsets[i] = len(out)
-                out.append(text[i])
-                keep.append(i)
-            for i in range(match.start(), match.end()):
-                offsets[i] = len(out)
-            if out and match.end() < len(text):
-                out.append(" ")
-                keep.append(match.start())
-            position = match.end()
-        for i in range(position, len(text)):
-            offsets[i] = len(out)
-            out.append(text[i])
-            keep.append(i)
-        offsets[len(text)] = len(out)
-        # A space keeps no style of its own: it may stand for a line break or a tab.
-        new_styles = bytes(0 if out[n] == " " else styles[i] for n, i in enumerate(keep)
-                           ) if styles else b""
+        runs = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(text)]
+        if all(b - a == 1 and text[a] == " " for a, b in runs) and (
+                not runs or (runs[0][0] > 0 and runs[-1][1] < len(text))):
+            return self, list(range(len(text) + 1))  # nothing to collapse
+        pieces: list[str] = []
+        style_pieces: list[bytes] = []
+        offsets: list[int] = [0] * (len(text) + 1)
+        length = position = 0
+        for start, end in [*runs, (len(text), len(text))]:
+            if start > position:  # the characters kept as they are
+                pieces.append(text[position:start])
+                if styles:
+                    style_pieces.append(styles[position:start])
+                offsets[position:start] = range(length, length + start - position)
+                length += start - position
+            offsets[start:end] = [length] * (end - start)
+            if length and end < len(text) and end > start:
+                pieces.append(" ")  # one space for the run; it keeps no style of its own
+                if styles:
+                    style_pieces.append(b"\x00")
+                length += 1
+            position = end
+        offsets[len(text)] = length
         links = tuple(Link(offsets[k.start], offsets[k.end], k.target) for k in self.links
                       if offsets[k.end] > offsets[k.start])
-        return Styled("".join(out), new_styles, links), offsets
+        return Styled("".join(pieces), b"".join(style_pieces), links), offsets
 
     def without(self, spans: Iterable[tuple[int, int]]) -> tuple[Styled, list[int]]:
         """The text with ``spans`` removed, and where each removed span stood in the result
@@ -111,27 +116,26 @@ class Styled:
         return Styled.join(pieces, [""] * (len(pieces) - 1)), at
 
     def spans(self, flag: int) -> tuple[tuple[int, int], ...]:
-        """Maximal runs of characters carrying ``flag`` (spaces between two such runs join
-        them), ignoring runs of spaces alone."""
+        """Maximal runs of characters carrying ``flag``; a single space between two such runs
+        joins them, and no run starts or ends with a space."""
         if not self.styles:
             return ()
-        runs: list[tuple[int, int]] = []
-        start = None
-        for index, style in enumerate(self.styles):
-            on = bool(style & flag) or (self.text[index] == " " and start is not None)
-            if on and start is None:
-                start = index
-            elif not on and start is not None:
-                runs.append((start, index))
-                start = None
-        if start is not None:
-            runs.append((start, len(self.styles)))
+        mask = self.styles.translate(_MASKS[flag])
+        runs: list[list[int]] = []
+        for match in _ON.finditer(mask):
+            start, end = match.span()
+            if runs and start == runs[-1][1] + 1 and self.text[start - 1] == " ":
+                runs[-1][1] = end
+            else:
+                runs.append([start, end])
         trimmed = []
-        for a, b in runs:
-            while b > a and self.text[b - 1] == " ":
-                b -= 1
-            if b > a:
-                trimmed.append((a, b))
+        for start, end in runs:
+            while end > start and self.text[end - 1] == " ":
+                end -= 1
+            while start < end and self.text[start] == " ":
+                start += 1
+            if end > start:
+                trimmed.append((start, end))
         return tuple(trimmed)
 
     def strip_end(self) -> Styled:

@@ -21,11 +21,14 @@ What holds after ``read_text_export``:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .layout import Layout, Line
 from .patterns import ASSEMBLY, CLOSING
-from .read import Source
+
+if TYPE_CHECKING:
+    from .read import Source
 
 _ODS_JOB = re.compile(r"<<ODS JOB NO>>(?P<job>[^<]*)<<ODS JOB NO>>")
 _ODS_SYMBOL = re.compile(r"<<ODS DOC SYMBOL\d>>(?P<symbol>[^<]*)<<ODS DOC SYMBOL\d>>")

@@ -5,7 +5,7 @@
 #   make test          run the whole test suite (installs Debian's chromium first when root)
 #   make serve         preview on http://127.0.0.1:8000, rebuilding on edits
 #   make lint          ruff
-#   make golden        rewrite tests/golden/*.json from source_texts/
+#   make golden        rewrite tests/golden/*.json from source_texts/ and the fixtures' JSON
 #   make lock          re-resolve requirements.in against PyPI into requirements.lock
 #   make browser-deps  install Debian's chromium for the browser tests, or say how to
 #   make node-deps     install the HTML and accessibility checkers from npm (npm ci), or say how to
@@ -64,6 +64,7 @@ lint: $(STAMP)
 
 golden: $(STAMP)
 	$(BIN)/python -m generator golden
+	$(BIN)/python -m tests.test_fixtures
 
 lock: | $(BIN)/python
 	test -x $(BIN)/pip-compile || $(PYPI_ONLY) $(BIN)/python -m pip install --quiet pip-tools

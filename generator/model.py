@@ -430,6 +430,8 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
         data["section"] = paragraph.section
     if paragraph.part:
         data["part"] = paragraph.part
+    if paragraph.label:
+        data["label"] = paragraph.label  # as printed: "6.", "(a)"
     _source_facts(data, paragraph.page, paragraph.italic, paragraph.source_links)
     return data
 

@@ -115,7 +115,9 @@ MASTHEAD = re.compile(
     re.X,
 )
 # The same two lines apart, as a PDF sets them in two sizes.
-MASTHEAD_SYMBOL = re.compile(r"^\s*United\s*Nations\s*(?P<symbol>A/RES/\S+?)\*?\s*$")
+# A resolution in parts may name them: "A/RES/76/247 A-C".
+MASTHEAD_SYMBOL = re.compile(
+    r"^\s*United\s*Nations\s*(?P<symbol>A/RES/\S+?)\*?(?:\s(?P<parts>[A-Z][-\u2013][A-Z]))?\s*$")
 MASTHEAD_DISTRIBUTION = re.compile(
     r"^\s*General\s*Assembly\s*Distr\.:\s*(?P<distribution>\w+)\s*$")
 # "Original: English" (in two lines, as a PDF sets it right of the masthead)

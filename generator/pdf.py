@@ -120,16 +120,22 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     """The document, or an ``InputError`` that says why it cannot be read."""
     try:
         document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        code = raw.FPDF_GetLastError()
-        if code == raw.FPDF_ERR_PASSWORD:
-            raise InputError(name, "encrypted PDF: it needs a password to be read") from None
-        if code == raw.FPDF_ERR_SECURITY:
-            raise InputError(name, "PDF with an unsupported security handler") from None
-        raise InputError(name, f"not a readable PDF ({_reason(error)})") from None
+    except pdfium.PdfiumError:
+        raise InputError(name, _OPEN_ERRORS.get(raw.FPDF_GetLastError(), _DAMAGED)) from None
     if len(document) == 0:
-        raise InputError(name, "PDF with no pages")
+        document.close()
+        raise InputError(name, "PDF with no pages: there is no text to read")
     return document
+
+
+_DAMAGED = "damaged PDF, or one with no pages: PDFium cannot read its structure"
+_OPEN_ERRORS = {
+    raw.FPDF_ERR_PASSWORD: "encrypted PDF: it needs a password to be read",
+    raw.FPDF_ERR_SECURITY: "PDF with an unsupported security handler: it cannot be read",
+    raw.FPDF_ERR_FORMAT: "damaged PDF: its structure cannot be read (a truncated or corrupt "
+                         "file?)",
+    raw.FPDF_ERR_FILE: "PDF that cannot be opened",
+}
 
 
 def _reason(error: Exception) -> str:
@@ -550,8 +556,11 @@ def _line(raw_line: _Line, number: int, role: str, starts: bool, margin: float,
 
 
 def _text_frame(pages: list[list[_Line]]) -> tuple[float, float]:
-    """The text margin (where most lines start) and the text width (to the right edge most
-    full lines reach)."""
+    """The text margin and the text width (to the right edge most full lines reach).
+
+    The margin is where most long lines start, unless a few start a first-line indent to
+    the left of it: a short text of one-line paragraphs has most lines at the indent, and
+    only its header ("Resolution adopted by ...") at the margin."""
     starts: dict[float, int] = {}
     ends: list[float] = []
     for page in pages:
@@ -561,6 +570,10 @@ def _text_frame(pages: list[list[_Line]]) -> tuple[float, float]:
                 starts[key] = starts.get(key, 0) + 1
                 ends.append(line.right)
     margin = float(max(starts, key=lambda k: (starts[k], -k))) if starts else 72.0
+    left = [k for k, n in starts.items() if margin - 40 < k < margin - 10
+            and n * 10 >= starts[round(margin)]]  # a first-line indent is some 24 points
+    if left:
+        margin = float(min(left))
     right = statistics.quantiles(ends, n=10)[-1] if len(ends) >= 10 else max(ends, default=540)
     return margin, right - margin
 

@@ -13,6 +13,7 @@ import codecs
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,19 +132,27 @@ def read_inputs(files: list[tuple[Path, str]], cache: LayoutCache | None = None,
             results[index] = error.problem
         except OSError as error:
             results[index] = Problem(name, f"cannot be read: {error.strerror or error}")
-    workers = min(workers or os.cpu_count() or 1, len(todo))
-    if workers > 1:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            readings = list(pool.map(_read_pdf_file, [(p, n) for _, p, n, _ in todo],
-                                     chunksize=1))
-    else:
-        readings = [_read_pdf_file((p, n)) for _, p, n, _ in todo]
+    jobs = [(path, name) for _, path, name, _ in todo]
+    readings = _in_parallel(jobs, min(workers or os.cpu_count() or 1, len(jobs)))
     for (index, _, _, key), reading in zip(todo, readings, strict=True):
         if isinstance(reading, Layout):
             cache.put(key, reading)
         results[index] = reading
     return [r for r in results if r is not None]
+
+
+def _in_parallel(jobs: list[tuple[Path, str]], workers: int) -> list[Layout | Problem]:
+    """Every job's reading, on ``workers`` processes when more than one; should the
+    processes fail to start (a program that cannot be re-imported, a sandbox without
+    them), the same work is done here, one file after another."""
+    if workers > 1:
+        try:
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                return list(pool.map(_read_pdf_file, jobs, chunksize=1))
+        except (BrokenProcessPool, OSError):
+            pass
+    return [_read_pdf_file(job) for job in jobs]
 
 
 def _read_pdf_file(job: tuple[Path, str]) -> Layout | Problem:

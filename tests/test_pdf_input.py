@@ -1,0 +1,164 @@
+"""PDFs as a user drops them into the source folder: any name, read once, published beside
+their page; and those that cannot be read (scanned, encrypted, damaged, empty) refused with a
+clear message naming the file, the rest of the collection built."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from generator import read as read_module
+from generator.cache import LayoutCache
+from generator.corpus import load_corpus
+from generator.errors import InputError
+from generator.pdf import read_pdf
+from generator.read import read_input, read_inputs
+
+from .conftest import ROOT, SOURCE_DIR
+from .pdfbuild import fixture_pdf
+from .sitebuild import build
+
+
+def saved(document: pdfium.PdfDocument) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def encrypted(data: bytes) -> bytes:
+    """``data`` with a Standard security handler whose empty password does not open it,
+    added as an incremental update (PDFium writes no encrypted files itself)."""
+    start = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    size = int(re.findall(rb"/Size (\d+)", data)[-1])
+    root = re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
+    ident = re.findall(rb"/ID\s*\[<([0-9A-F]+)>", data)[-1]
+    obj = (b"%d 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>\nendobj\n"
+           % (size, b"A1" * 32, b"B2" * 32))
+    xref = b"xref\n%d 1\n%010d 00000 n \n" % (size, len(data))
+    trailer = (b"trailer\n<< /Size %d /Root %s /Prev %d /Encrypt %d 0 R /ID [<%s><%s>] >>\n"
+               b"startxref\n%d\n%%%%EOF\n" % (size + 1, root, start, size, ident, ident,
+                                              len(data) + len(obj)))
+    return data + obj + xref + trailer
+
+
+def blank_pages(count: int) -> bytes:
+    document = pdfium.PdfDocument.new()
+    for _ in range(count):
+        document.new_page(612, 792)
+    return saved(document)
+
+
+GOOD = fixture_pdf("subparagraphs")
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (blank_pages(2), "PDF with no text layer (a scanned image?): there are no characters"),
+    (encrypted(GOOD), "encrypted PDF: it needs a password to be read"),
+    (GOOD[: len(GOOD) // 2], "damaged PDF: its structure cannot be read"),
+    (b"%PDF-1.7\n" + b"\x00garbage" * 64, "damaged PDF: its structure cannot be read"),
+    (blank_pages(0), "damaged PDF"),  # PDFium will not open a document of no pages
+], ids=["scanned", "encrypted", "truncated", "corrupt", "no pages"])
+def test_unreadable_pdfs_are_refused_with_the_reason(data: bytes, message: str):
+    with pytest.raises(InputError) as error:
+        read_pdf(data, "bad.pdf")
+    assert error.value.problem.file == "bad.pdf"
+    assert message in error.value.problem.message
+
+
+def test_bad_pdfs_cost_nothing_else(tmp_path: Path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "good").write_bytes(GOOD)  # no suffix: the content decides
+    (folder / "scan.pdf").write_bytes(blank_pages(1))
+    (folder / "locked.pdf").write_bytes(encrypted(GOOD).replace(b"70/901", b"70/911"))
+    corpus = load_corpus(folder, root=tmp_path)
+    assert [r.symbol for r in corpus.resolutions] == ["A/RES/70/901"]
+    assert sorted(p.file for p in corpus.problems) == ["src/locked.pdf", "src/scan.pdf"]
+
+
+def test_a_reading_is_cached_by_content_and_never_redone(tmp_path: Path, monkeypatch):
+    path = tmp_path / "anything.bin"
+    path.write_bytes(GOOD)
+    cache = LayoutCache(tmp_path / "cache")
+    first = read_input(path, "a.pdf", cache)
+    calls = []
+    monkeypatch.setattr(read_module, "read_pdf", lambda *a: calls.append(a) or first)
+    again = read_input(path, "b.pdf", cache)
+    assert calls == [] and again.lines == first.lines and again.name == "b.pdf"
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+    path.write_bytes(GOOD + b"\n% one more byte\n")  # another content, another reading
+    read_input(path, "c.pdf", cache)
+    assert len(calls) == 1
+
+
+def test_a_torn_cache_entry_is_read_again(tmp_path: Path):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(GOOD)
+    cache = LayoutCache(tmp_path / "cache")
+    layout = read_input(path, "x.pdf", cache)
+    [entry] = (tmp_path / "cache").glob("*.json")
+    entry.write_text('{"kind": "pdf", "lines": [', encoding="utf-8")
+    assert read_input(path, "x.pdf", cache).lines == layout.lines
+
+
+def test_the_cache_key_changes_with_the_reader():
+    from generator import cache
+
+    key = LayoutCache(None).key(GOOD)
+    assert key.endswith(cache.reader_digest())
+    cache.reader_digest.cache_clear()
+    try:
+        original = cache._READER_MODULES
+        cache._READER_MODULES = (*original, "patterns.py")  # as if the reader changed
+        assert LayoutCache(None).key(GOOD) != key
+    finally:
+        cache._READER_MODULES = original
+        cache.reader_digest.cache_clear()
+
+
+def test_many_pdfs_are_read_on_every_core_with_the_same_result(tmp_path: Path):
+    names = ["subparagraphs", "annex", "across-pages", "multipart"]
+    files = []
+    for name in names:
+        (tmp_path / name).write_bytes(fixture_pdf(name))
+        files.append((tmp_path / name, name))
+    parallel = read_inputs(files, workers=2)
+    serial = read_inputs(files, workers=1)
+    assert [p.lines for p in parallel] == [s.lines for s in serial]
+
+
+def test_cli_parses_a_pdf(tmp_path: Path):
+    path = tmp_path / "A-RES-70-901.pdf"
+    path.write_bytes(GOOD)
+    result = subprocess.run([sys.executable, "-m", "generator", "parse", str(path)],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    data = json.loads(result.stdout)
+    assert data["symbol"] == "A/RES/70/901" and data["source"] == {"format": "pdf"}
+    assert data["paragraphs"][1]["italic"] == [[0, 7]]
+
+
+def test_a_pdf_page_publishes_its_pdf(seed_site: Path):
+    page = (seed_site / "A/RES/78/132.html").read_text(encoding="utf-8")
+    assert '<a href="132.pdf" type="application/pdf" class="atlas-pdf">' in page
+    assert (seed_site / "A/RES/78/132.pdf").read_bytes() == (
+        SOURCE_DIR / "A-RES-78-132.pdf").read_bytes()
+    assert not (seed_site / "A/RES/64/187.pdf").exists()  # a text export has no PDF
+
+
+def test_any_folder_builds_on_demand(tmp_path: Path):
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / "README.md").write_text("# Where these came from\n", encoding="utf-8")
+    (folder / "INDEX.tsv").write_text("file\tsymbol\n", encoding="utf-8")
+    (folder / "a-budget.pdf").write_bytes(fixture_pdf("annex"))
+    result, site = build(tmp_path, folder)
+    assert result.returncode == 0, result.stderr
+    assert (site / "A/RES/70/902.html").is_file() and (site / "A/RES/70/902.pdf").is_file()
+    assert "README.md" not in result.stderr and "INDEX.tsv" not in result.stderr

@@ -58,6 +58,7 @@ class InstrumentName:
 _ITEM = rf"""
     (?P<number>
         (?P<first>\d{{1,4}})/(?P<serial>\d{{1,4}})                               # 64/187, 2008/3
+      | (?P<special>E?S-\d{{1,2}})/(?P<special_serial>\d{{1,4}})                  # ES-11/1, S-10/2
       | (?P<old>\d{{1,4}})(?:\s(?P<old_part>[A-Z]))?\s\((?P<roman>[IVXLC]+)\)   # 217 A (III)
       | (?P<sc>\d{{1,4}})\s\((?P<sc_year>(?:19|20)\d\d)\)                      # 1325 (2000)
     )
@@ -72,7 +73,7 @@ _ITEM_UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", _ITEM)  # the same, to repeat insid
 # "Economic and Social Council resolution 2008/3", "Council resolutions 2006/46 of ..., 2008/3".
 RESOLUTION_LIST = re.compile(
     rf"""\b(?P<council>(?:Economic\sand\sSocial|Security)\sCouncil\s)?  # whose, when said
-        resolutions?\s
+        [Rr]esolutions?\s                   # "Resolution 70/125." opens many footnotes
         (?P<items>
             {_ITEM_UNNAMED}                          # the first item
             (?:{_SEPARATOR}{_ITEM_UNNAMED})*         # and every further one
@@ -90,7 +91,7 @@ DOCUMENT_SYMBOL = re.compile(
     r"""(?<![\w/.])
         (?P<symbol>
             (?:A|E|S|ST|TD|DP|UNEP|HRC|CEDAW|CRC|CCPR|CERD|CAT)  # issuing body
-            (?:/(?:[A-Z]{1,8}(?:\.\d{1,3})?))*                  # organ parts: C.2, CN.16, RES
+            (?:/(?:E?S-\d{1,2}|[A-Z]{1,8}(?:\.\d{1,3})?))*     # organ parts: C.2, RES, ES-11
             (?:/(?:\d{1,4}|[A-Z]{1,3}\.\d{1,4}))+               # numbers: 64, 417, L.1, PV.66
             (?:/(?:Add|Corr|Rev|Amend)\.\d{1,3})*               # addenda and corrigenda
         )
@@ -216,6 +217,8 @@ def _resolution_symbol(item: re.Match[str], council: str
         if council.startswith("Economic") or council.startswith("Security"):
             return None, ""  # a Council named with a General Assembly-style number: unsure
         return "resolution", f"A/RES/{number}"
+    if item.group("special"):
+        return "resolution", f"A/RES/{item.group('special')}/{item.group('special_serial')}"
     if item.group("old"):
         letter = item.group("old_part") or ""
         return "resolution", f"A/RES/{item.group('old')}{letter}({item.group('roman')})"

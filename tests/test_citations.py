@@ -36,6 +36,12 @@ CASES = [
     ("the decision of the Economic and Social Council, in paragraphs 27 to 29 of its resolution "
      "2011/16, to extend", [("2011/16", "E/RES/2011/16", ("27", "28", "29"))]),
     ("Security Council resolution 1325 (2000) on women", [("1325 (2000)", "S/RES/1325(2000)", ())]),
+    # Emergency special and special sessions (A/RES/ES-11/2 cites ES-11/1)
+    ("Recalling its resolutions ES-11/1 of 2 March 2022 and ES-11/2 of 24 March 2022,",
+     [("ES-11/1", "A/RES/ES-11/1", ()), ("ES-11/2", "A/RES/ES-11/2", ())]),
+    ("Resolution S-10/2.", [("S-10/2", "A/RES/S-10/2", ())]),
+    ("(A/ES-11/L.1 and A/RES/ES-11/4)", [("A/ES-11/L.1", "A/ES-11/L.1", ()),
+                                        ("A/RES/ES-11/4", "A/RES/ES-11/4", ())]),
     # Documents by symbol; a joint symbol is two documents
     ("See A/C.2/59/3, annex.", [("A/C.2/59/3", "A/C.2/59/3", ())]),
     ("A/64/64-E/2009/10.", [("A/64/64", "A/64/64", ()), ("E/2009/10", "E/2009/10", ())]),

@@ -84,8 +84,11 @@ def test_resolution_json_has_cites_cited_by_series_and_related(seeds):
     assert recalled == [{"target": OLD, "kind": "resolution", "internal": True, "at": ["pp1"]}]
     external = next(c for c in new["cites"] if c["target"] == "A/RES/65/141")
     assert external["internal"] is False and external["at"] == ["pp1", "op19"]
-    assert old["cited_by"] == [{"symbol": NEW, "at": ["pp1"]}]
-    assert new["cited_by"] == []
+    later = [{"symbol": s, "at": ["fn1"]} for s in ("A/RES/78/132", "A/RES/79/194",
+                                                    "A/RES/80/118")]
+    # the PDFs' first footnote lists the series: "Resolutions 56/183, ..., 64/187, ..."
+    assert old["cited_by"] == [{"symbol": NEW, "at": ["pp1"]}, *later]
+    assert new["cited_by"] == later
     assert new["series"] == {"id": "information-and-communication-technologies-for-development",
                              "title": "Information and communications technologies for "
                                       "development",

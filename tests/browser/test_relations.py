@@ -22,7 +22,7 @@ def test_overview_graph_renders_and_its_dots_open_resolutions(reader: Reader):
         fill = dots.nth(index).evaluate("node => getComputedStyle(node).fill")
         assert fill not in ("none", "rgb(0, 0, 0)", "")
     edges = graph.locator("path.atlas-graph__edge")
-    expect(edges).to_have_count(3)
+    expect(edges).to_have_count(10)
     assert edges.first.evaluate("node => node.getTotalLength()") > 50
     graph.locator('a[href="A/RES/66/184.html"]').click()
     expect(reader.page).to_have_url(reader.url("A/RES/66/184.html"))

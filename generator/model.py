@@ -182,6 +182,7 @@ class Heading:
 class TableCell:
     text: str
     span: int = 1  # columns it spans
+    raised: tuple[tuple[int, int], ...] = ()  # superscript spans: the "a" of "2024a"
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ class Table:
     position: int  # index in ``Resolution.paragraphs`` of the first paragraph after it
     header: tuple[tuple[TableCell, ...], ...]
     rows: tuple[tuple[TableCell, ...], ...]
-    notes: tuple[str, ...] = ()  # the table's own notes ("a See A/78/534.")
+    notes: tuple[TableCell, ...] = ()  # the table's own notes ("a See A/78/534.", "a" raised)
     line: int = 0
     page: int = 0
     section: str | None = None
@@ -396,10 +397,12 @@ def _heading_json(heading: Heading) -> dict[str, Any]:
 
 def _table_json(table: Table) -> dict[str, Any]:
     def row(cells: tuple[TableCell, ...]) -> list[dict[str, Any]]:
-        return [{"text": c.text, **({"span": c.span} if c.span > 1 else {})} for c in cells]
+        return [{"text": c.text, **({"span": c.span} if c.span > 1 else {}),
+                 **({"raised": [list(r) for r in c.raised]} if c.raised else {})}
+                for c in cells]
 
     return {"id": table.id, "header": [row(r) for r in table.header],
-            "rows": [row(r) for r in table.rows], "notes": list(table.notes),
+            "rows": [row(r) for r in table.rows], "notes": [n.text for n in table.notes],
             "page": table.page or None}
 
 

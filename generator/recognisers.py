@@ -664,10 +664,14 @@ def _table_run(block: Block, draft: Draft) -> None:
     draft.tables.append(Table(
         id=f"table-{len(draft.tables) + 1}",
         position=len(draft.items),
-        header=tuple(tuple(TableCell(c.text, c.span) for c in row) for row in table.header),
-        rows=tuple(tuple(TableCell(c.text, c.span) for c in row) for row in table.rows),
-        notes=tuple(note.text for note in table.notes),  # "a See A/78/534."
+        header=tuple(tuple(_cell(c) for c in row) for row in table.header),
+        rows=tuple(tuple(_cell(c) for c in row) for row in table.rows),
+        notes=tuple(_cell(note) for note in table.notes),  # "a See A/78/534."
         line=block.line, page=block.first.page, section=draft.flow.section))
+
+
+def _cell(cell) -> TableCell:
+    return TableCell(cell.text, cell.span, Styled(cell.text, cell.styles).spans(SUPERSCRIPT))
 
 
 # Section headings: "I", "II. Title", "A. Financing", "Action 1. We will ..." in bold.

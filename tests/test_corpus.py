@@ -94,7 +94,7 @@ def expected_words(layout: Layout) -> tuple[str, str]:
         elif block.table is not None:
             table = block.table
             body += [c.text for row in (*table.header, *table.rows) for c in row]
-            body += [n.text for n in table.notes]
+            body += [n.text for n in table.notes]  # the reader's cells
         elif not started:
             started = bool(P.ASSEMBLY.match(block.text))
         elif closing := P.CLOSING.match(block.text):

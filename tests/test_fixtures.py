@@ -86,7 +86,7 @@ def test_annex_headings_paragraphs_and_table_in_reading_order():
         ["Estimated appropriation for 2016", "63 930 800", "58 552 400"],
         ["Recommendations of the Fifth Committee", "(114 600)", "(120 300)"],
         ["Total", "63 816 200", "58 432 100"]]
-    assert table.notes == ("a See A/70/5.",)
+    assert [(n.text, n.raised) for n in table.notes] == [("a See A/70/5.", ((0, 1),))]
     assert next(p for p in r.paragraphs if p.id == "annex-2").footnotes == [1]
 
 

@@ -14,6 +14,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,18 +54,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def hosted_root(built_site: Path, tmp_path_factory) -> Iterator[str]:
-    """``http://127.0.0.1:<port>/atlas/``: the site served under a path prefix."""
-    root = tmp_path_factory.mktemp("www")
-    shutil.copytree(built_site, root / PREFIX.strip("/"))
-    handler = functools.partial(_QuietHandler, directory=str(root))
+@contextmanager
+def served(site: Path, tmp: Path) -> Iterator[str]:
+    """``http://127.0.0.1:<port>/atlas/``: a copy of ``site`` served under a path prefix."""
+    shutil.copytree(site, tmp / PREFIX.strip("/"))
+    handler = functools.partial(_QuietHandler, directory=str(tmp))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def hosted_root(built_site: Path, tmp_path_factory) -> Iterator[str]:
+    """The seeds' site served under the path prefix ``/atlas/``."""
+    with served(built_site, tmp_path_factory.mktemp("www")) as root:
+        yield root
 
 
 @dataclass
@@ -100,15 +109,20 @@ def _reader(browser, base: str, allowed: tuple[str, ...], **context_options) -> 
     return reader
 
 
+def open_reader(browser, site: Path, way: str, hosted: str = "", **options) -> Reader:
+    """A tab on ``site`` from disk with the network unplugged ("offline"), or on its copy
+    served at ``hosted`` ("hosted")."""
+    if way == "offline":
+        return _reader(browser, site.as_uri() + "/", ("file:", "data:", "blob:", "about:"),
+                       **options)
+    return _reader(browser, hosted, (hosted.split(PREFIX)[0] + "/", "data:", "blob:",
+                                     "about:"), **options)
+
+
 @pytest.fixture(params=["offline", "hosted"])
 def reader(request, browser, built_site: Path) -> Iterator[Reader]:
     """The site as a reader meets it: from disk with the network unplugged, or hosted."""
-    if request.param == "offline":
-        base = built_site.as_uri() + "/"
-        allowed: tuple[str, ...] = ("file:", "data:", "blob:", "about:")
-    else:
-        base = request.getfixturevalue("hosted_root")
-        allowed = (base.split(PREFIX)[0] + "/", "data:", "blob:", "about:")
-    reader = _reader(browser, base, allowed)
+    hosted = request.getfixturevalue("hosted_root") if request.param == "hosted" else ""
+    reader = open_reader(browser, built_site, request.param, hosted)
     yield reader
     reader.page.context.close()  # type: ignore[attr-defined]

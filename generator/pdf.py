@@ -182,49 +182,71 @@ def _page_lines(document: pdfium.PdfDocument, index: int, name: str
     return lines, top
 
 
-def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
+def _glyphs(textpage: pdfium.PdfTextPage) -> list[list[Glyph]]:
+    """Every character of the page in content order, in runs: a run is cut wherever the
+    baseline or the size changes or the pen goes back, so each lies on one baseline in one
+    size. PDFium's own line ends become spaces (see below), its other inferred characters
+    are left out."""
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     count = raw.FPDFText_CountChars(textpage.raw)
-    codes = _codes(textpage, count)
+    codes = _codes(textpage, count) or [_UNICODE(handle, i) for i in range(count)]
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    origin, text_object, special = _CHAR_ORIGIN, _TEXT_OBJECT, _SPECIAL  # local: a hot loop
     styles: dict[int | None, tuple[int, float]] = {}  # text object -> (font flags, size)
+    runs: list[list[Glyph]] = []
     glyphs: list[Glyph] = []
     append = glyphs.append
-    last: Glyph | None = None
+    font, size, last_object, generated_last = 0, 0.0, -1, True
+    last_x = last_y = last_size = 0.0
     for index in range(count):
-        code = codes[index] if codes is not None else _UNICODE(handle, index)
-        generated = code in _MAYBE_GENERATED and bool(_IS_GENERATED(handle, index))
-        if generated:
-            if code in (0x0A, 0x0D):
-                # PDFium's own line end: like the spaces it infers, it stands where the
-                # glyph before it ends, so it measures the gap to what follows on the line.
-                if last is None or last.generated:
-                    continue
-                code = 0x20
-            elif code != 0x20:
-                continue
-        if code in (0x02, 0xFFFE) and _IS_HYPHEN(handle, index):
-            code = 0x2D  # PDFium marks a hyphen that ends a line (0x02, 0xFFFE in its text)
-        elif code in (0, 0x02, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
-            code = 0xFFFD  # a glyph without a character: keep a mark of it, never drop it
-        _CHAR_ORIGIN(handle, index, x_ref, y_ref)
-        if generated and last is not None:  # PDFium gives its own characters size 1
-            font, size = last.font, last.size
-        else:
-            obj = _TEXT_OBJECT(handle, index)
-            style = styles.get(obj)
-            if style is None:  # one font and size per text object
-                style = styles[obj] = (_font_flags(obj), _FONT_SIZE(handle, index))
-            font, size = style
-        last = Glyph(chr(code), x.value, y.value, size, font, generated)
-        append(last)
-    return glyphs
+        code = codes[index]
+        generated = False
+        if code in special:
+            code, generated = _special(handle, index, code)
+            if code is None or (generated and generated_last):
+                continue  # PDFium's own, or a second line end in a row
+        origin(handle, index, x_ref, y_ref)
+        if not generated:  # PDFium gives its own characters size 1: keep the last's
+            obj = text_object(handle, index)
+            if obj != last_object:
+                style = styles.get(obj)
+                if style is None:  # one font and size per text object
+                    style = styles[obj] = (_font_flags(obj), _FONT_SIZE(handle, index))
+                font, size = style
+                last_object = obj
+        gx, gy = x.value, y.value
+        if glyphs and (gy - last_y > 0.5 or last_y - gy > 0.5 or gx < last_x - 0.5
+                       or size - last_size > 0.3 or last_size - size > 0.3):
+            runs.append(glyphs)
+            glyphs = []
+            append = glyphs.append
+        append(Glyph(chr(code), gx, gy, size, font, generated))
+        last_x, last_y, last_size = gx, gy, size
+        generated_last = generated
+    if glyphs:
+        runs.append(glyphs)
+    return runs
 
 
-# Only these can be PDFium's own: spaces it infers, line ends, and the 0x02 of a line-end
-# hyphen. Asking about every other character would cost a call each.
-_MAYBE_GENERATED = frozenset((0x20, 0x0A, 0x0D, 0x02, 0xFFFE))
+def _special(handle: ctypes.c_void_p, index: int, code: int) -> tuple[int | None, bool]:
+    """(code to keep or None, generated) for the few codes that need a second look."""
+    if code in (0x20, 0x0A, 0x0D, 0x02, 0xFFFE) and _IS_GENERATED(handle, index):
+        if code in (0x20, 0x0A, 0x0D):
+            # An inferred space or line end stands where the glyph before it ends, so it
+            # measures the gap to what follows on the line: kept as a space to judge.
+            return 0x20, True
+        return None, True
+    if code in (0x02, 0xFFFE) and _IS_HYPHEN(handle, index):
+        return 0x2D, False  # PDFium marks a hyphen that ends a line (0x02, 0xFFFE in its text)
+    if code in (0x20, 0x0A, 0x0D):
+        return code, False
+    return 0xFFFD, False  # a glyph without a character: keep a mark of it, never drop it
+
+
+# Codes that need a second look: what PDFium may have inferred (spaces, line ends), its
+# marks of a line-end hyphen (0x02, 0xFFFE), and codes that are no character at all.
+_SPECIAL = frozenset((0x00, 0x02, 0x0A, 0x0D, 0x20, 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)))
 
 
 def _codes(textpage: pdfium.PdfTextPage, count: int) -> list[int] | None:
@@ -280,9 +302,9 @@ def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage
 # --- Lines -----------------------------------------------------------------------------------
 
 
-def _group_lines(glyphs: list[Glyph], page: int) -> list[_Line]:
-    """Glyphs -> lines, top to bottom, each left to right (step 2)."""
-    runs = [(max(g.size for g in run), run) for run in _runs(glyphs)]
+def _group_lines(runs_of_glyphs: list[list[Glyph]], page: int) -> list[_Line]:
+    """Runs of glyphs -> lines, top to bottom, each left to right (step 2)."""
+    runs = [(run[0].size, run) for run in runs_of_glyphs]  # one size per run
     runs.sort(key=lambda item: -item[0])  # big glyphs set the lines first
     lines: list[_Line] = []
     for size, run in runs:
@@ -297,24 +319,6 @@ def _group_lines(glyphs: list[Glyph], page: int) -> list[_Line]:
         line.y = statistics.median(g.y for g in line.glyphs if abs(g.size - line.size) < 0.5)
     lines.sort(key=lambda line: (-round(line.y, 1), line.x))
     return lines
-
-
-def _runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs in content order cut wherever the baseline or the size changes, or the pen
-    goes back: each run lies on one baseline, in one size."""
-    runs: list[list[Glyph]] = []
-    current: list[Glyph] = []
-    x = y = size = 0.0
-    for glyph in glyphs:
-        if current and (abs(glyph.y - y) > 0.5 or glyph.x < x - 0.5
-                        or abs(glyph.size - size) > 0.3):
-            runs.append(current)
-            current = []
-        current.append(glyph)
-        x, y, size = glyph.x, glyph.y, glyph.size
-    if current:
-        runs.append(current)
-    return runs
 
 
 def _home_line(lines: list[_Line], y: float, size: float, run: list[Glyph]) -> _Line | None:
@@ -476,13 +480,14 @@ class _Assembler:
         for page_lines in self.pages:
             role = "text"
             above: dict[str, _Line | None] = {"text": None, "note": None}
-            tables = _tables_by_first_line(page_lines, furniture, body_size)
+            verdicts = [furniture.judge(line) for line in page_lines]
+            tables = _tables_by_first_line(page_lines, verdicts, body_size)
             skip: set[int] = set()
             for index, raw_line in enumerate(page_lines):  # running head, text, notes, footer
                 if index in skip:
                     continue
                 number += 1
-                verdict = furniture.judge(raw_line)
+                verdict = verdicts[index]
                 if verdict is not None:
                     rule, facts = verdict
                     role = "note" if rule == "footnote-rule" else role
@@ -508,10 +513,10 @@ class _Assembler:
                       warnings=tuple(self.warnings), facts=furniture.facts())
 
 
-def _tables_by_first_line(page: list[_Line], furniture: Furniture, body_size: float
+def _tables_by_first_line(page: list[_Line], verdicts: list, body_size: float
                           ) -> dict[int, tuple[int, Table]]:
     """The page's tables, by the index of their first line: (end index, table)."""
-    text = [i for i, line in enumerate(page) if furniture.judge(line) is None]
+    text = [i for i, verdict in enumerate(verdicts) if verdict is None]
     found = {}
     # Runs are looked for among consecutive lines that are not furniture.
     groups: list[list[int]] = []

@@ -1,4 +1,5 @@
-"""Command line: ``python -m generator parse FILE`` prints one resolution as JSON."""
+"""Command line: ``python -m generator parse FILE`` prints one resolution as JSON;
+``layout FILE`` prints what the reader saw of it; ``golden`` refreshes the golden files."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import dump_json
 from .parse import parse
+from .pdf import layout_lines
 from .pipeline import DEFAULT_DATA_DIR, collect, link_one
 from .read import read_input
 
@@ -20,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parse_command.add_argument("file", type=Path)
     parse_command.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
                                help="instruments.yaml and bodies.yaml (default: %(default)s)")
+    layout = commands.add_parser("layout", help="print what the reader saw: every line of a "
+                                 "PDF or text export, with its flags and furniture rule")
+    layout.add_argument("file", type=Path)
     golden = commands.add_parser("golden", help="rewrite tests/golden/*.json from source_texts/")
     golden.add_argument("--source-dir", type=Path, default=Path("source_texts"))
     golden.add_argument("--golden-dir", type=Path, default=Path("tests/golden"))
@@ -27,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "parse":
         return _parse(args.file, args.data_dir)
+    if args.command == "layout":
+        return _layout(args.file)
     return _golden(args.source_dir, args.golden_dir, args.data_dir)
 
 
@@ -38,6 +45,18 @@ def _parse(path: Path, data_dir: Path) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     sys.stdout.write(dump_json(resolution))
+    return 0
+
+
+def _layout(path: Path) -> int:
+    try:
+        layout = read_input(path)
+    except (InputError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for number, message in layout.warnings:
+        print(f"# line {number}: {message}")
+    print("\n".join(layout_lines(layout)))
     return 0
 
 

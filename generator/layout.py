@@ -78,15 +78,6 @@ class Line:
     rule: str = ""  # for furniture: the name of the exact rule that recognised it
     facts: tuple[tuple[str, str], ...] = ()  # for furniture: ("job", "23-25902"), ...
 
-    def styled(self, flag: int) -> bool:
-        """Does any character carry ``flag``?"""
-        return any(b & flag for b in self.styles)
-
-    @property
-    def where(self) -> str:
-        """The line as messages name it: "line 12", or "page 3, line 12" in a PDF."""
-        return f"page {self.page}, line {self.number}" if self.page else f"line {self.number}"
-
 
 @dataclass(frozen=True)
 class Layout:
@@ -98,11 +89,3 @@ class Layout:
     pages: int = 0
     warnings: tuple[tuple[int, str], ...] = ()  # (line number, message): kept, but doubtful
     facts: dict[str, str] = field(default_factory=dict, compare=False)
-
-    def furniture_facts(self) -> dict[str, list[str]]:
-        """Every fact furniture lines carry, by name, in reading order."""
-        found: dict[str, list[str]] = {}
-        for line in self.lines:
-            for key, value in line.facts:
-                found.setdefault(key, []).append(value)
-        return found

@@ -176,7 +176,7 @@ def _sequenced(texts: list[Styled], footnotes: int) -> Markers:
     for number in range(1, footnotes + 1):
         if number not in first:
             after = f" (after footnote {number - 1})" if number - 1 in first else ""
-            result.doubts.append((_where_missing(first, number, len(texts)),
+            result.doubts.append((_where_missing(first, number),
                                   f"footnote {number} is never referenced in the text: no "
                                   f"marker {number} stands here or in the paragraphs that "
                                   f"follow{after}; its note is kept"))
@@ -226,7 +226,7 @@ def _first_references(places: list[Place], footnotes: int) -> dict[int, Place]:
     return chosen
 
 
-def _where_missing(first: dict[int, Place], number: int, count: int) -> int:
+def _where_missing(first: dict[int, Place], number: int) -> int:
     """The text where footnote ``number`` should have been referenced: after the text of
     the footnote before it (or the first text)."""
     earlier = [first[n].text for n in range(number - 1, 0, -1) if n in first]

@@ -39,7 +39,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -63,19 +63,19 @@ CELL_GAP = 1.2  # em: a gap this wide inside a line parts table cells
 # A paragraph's label at the start of a line: "73. ", "(b) ", "(iv) ".
 _LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\))\s")
 
-# What PDFium reports for a character, with the argument checks of its binding bypassed.
-_CHAR_ORIGIN = ctypes.CFUNCTYPE(ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_GetCharOrigin, ctypes.c_void_p).value)
-_FONT_SIZE = ctypes.CFUNCTYPE(ctypes.c_double)(
-    ctypes.cast(raw.FPDFText_GetFontSize, ctypes.c_void_p).value)
-_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
-_IS_GENERATED = ctypes.CFUNCTYPE(ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_IsGenerated, ctypes.c_void_p).value)
-_UNICODE = ctypes.CFUNCTYPE(ctypes.c_uint)(
-    ctypes.cast(raw.FPDFText_GetUnicode, ctypes.c_void_p).value)
-_IS_HYPHEN = ctypes.CFUNCTYPE(ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_IsHyphen, ctypes.c_void_p).value)
+def _bare(function, result):
+    """PDFium's ``function`` without the argument checks of its binding: called thousands
+    of times a page, it costs half as much. Pointers must be passed as ``c_void_p``."""
+    return ctypes.CFUNCTYPE(result)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+# What PDFium reports for a character.
+_CHAR_ORIGIN = _bare(raw.FPDFText_GetCharOrigin, ctypes.c_int)
+_FONT_SIZE = _bare(raw.FPDFText_GetFontSize, ctypes.c_double)
+_TEXT_OBJECT = _bare(raw.FPDFText_GetTextObject, ctypes.c_void_p)
+_IS_GENERATED = _bare(raw.FPDFText_IsGenerated, ctypes.c_int)
+_UNICODE = _bare(raw.FPDFText_GetUnicode, ctypes.c_uint)
+_IS_HYPHEN = _bare(raw.FPDFText_IsHyphen, ctypes.c_int)
 
 
 @dataclass(slots=True)
@@ -638,23 +638,21 @@ def _short(line: _Line, margin: float, width: float) -> bool:
 
 
 def layout_lines(layout: Layout) -> list[str]:
-    """A readable dump of a layout, one line per line, for ``python -m generator layout``."""
+    """What the reader saw, one line per line (``python -m generator layout FILE``): page,
+    number, role or furniture rule, flags (¶ starts a block, > indented, s small, L large,
+    B bold, R far right), then the text with ^ before each raised character."""
     out = []
     for line in layout.lines:
-        marks = "".join(("^" if s & SUPERSCRIPT else "") for s in line.styles[:0])
         flags = "".join(flag for flag, on in (("¶", line.starts_block), (">", line.indented),
                                               ("s", line.size == "small"),
                                               ("L", line.size == "large"),
                                               ("B", line.bold), ("R", line.right)) if on)
         text = "".join(("^" if s & SUPERSCRIPT else "") + ch for ch, s in
-                       zip(line.text, line.styles or b"\0" * len(line.text), strict=True))
-        role = line.rule or line.role
-        out.append(f"{line.page:>3} {line.number:>5} {role:<14} {flags:<6} {marks}{text}")
+                       zip(line.text, line.styles or bytes(len(line.text)), strict=True))
+        out.append(f"{line.page:>3} {line.number:>5} {line.rule or line.role:<14} {flags:<6} "
+                   f"{text}")
         if line.table:
             for row in line.table.header + line.table.rows:
-                out.append("    | " + " | ".join(f"{c.text}" + (f" (x{c.span})" if c.span > 1
-                                                             else "") for c in row))
+                out.append("    | " + " | ".join(c.text + (f" (x{c.span})" if c.span > 1 else "")
+                                                 for c in row))
     return out
-
-
-__all__ = ["layout_lines", "open_pdf", "read_pdf", "replace"]

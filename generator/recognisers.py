@@ -207,8 +207,6 @@ class Draft:
         if self.meeting is None:
             raise self.fail("no closing '<n>th plenary meeting' line after the text",
                             self.items[-1].block if self.items else self.title_block)
-        if self.flow.untitled is not None:
-            pass  # an "Annex" line with no title: a heading of its own
         self._check_symbol()
 
     def _check_symbol(self) -> None:

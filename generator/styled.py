@@ -138,10 +138,6 @@ class Styled:
                 trimmed.append((start, end))
         return tuple(trimmed)
 
-    def strip_end(self) -> Styled:
-        end = len(self.text.rstrip(" "))
-        return self.slice(0, end)
-
 
 def _merged(links: list[Link]) -> tuple[Link, ...]:
     """One link where a link annotation covered the end of a line and the start of the next

@@ -15,7 +15,8 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from .cache import LayoutCache
-from .errors import InputError, Problem
+from .errors import Problem
+from .guard import failure
 from .model import Resolution
 from .parse import parse, problems_of
 from .paths import symbol_key
@@ -65,8 +66,8 @@ def load_corpus(source_dir: Path, root: Path | None = None, cache: LayoutCache |
             continue
         try:
             resolution = parse(reading)
-        except InputError as error:
-            problems.append(error.problem)
+        except Exception as error:  # an InputError, or a failure nobody foresaw
+            problems.append(failure(error, reading.name, "parsed"))
             continue
         parsed.append(resolution)
         files[resolution.symbol] = path

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from .citations import Citation, find_citations, find_doubts
 from .data import Data, Instrument
 from .errors import Problem
+from .guard import failure
 from .model import Paragraph, Reference, Resolution
 from .paths import official_url, page_path, relative_href, symbol_page
 from .words import long_date
@@ -75,8 +76,15 @@ def link_corpus(resolutions: Iterable[Resolution], data: Data | None = None, *,
                 directory_urls: bool = False) -> Linked:
     resolutions = tuple(resolutions)
     linker = _Linker({r.symbol: r for r in resolutions}, data or Data(), directory_urls)
-    linked = tuple(linker.resolution(r) for r in resolutions)
-    return Linked(linked, linker.graph(), tuple(linker.problems))
+    linked = []
+    for resolution in resolutions:
+        try:
+            linked.append(linker.resolution(resolution))
+        except Exception as error:  # published unlinked, and reported
+            linker.problems.append(failure(error, resolution.source or resolution.symbol,
+                                           "linked (its citations are left plain)"))
+            linked.append(resolution)
+    return Linked(tuple(linked), linker.graph(), tuple(linker.problems))
 
 
 class _Linker:

@@ -18,6 +18,7 @@ from .cache import LayoutCache
 from .corpus import load_corpus
 from .data import Data, load_data
 from .errors import Problem
+from .guard import isolating
 from .lineage import with_lineage
 from .link import Linked, link_corpus
 from .model import Resolution
@@ -59,9 +60,19 @@ def relate(resolutions: tuple[Resolution, ...], data: Data, *,
 
 
 def _relate(resolutions: tuple[Resolution, ...], data: Data, directory_urls: bool) -> Linked:
-    linked = link_corpus(resolutions, data, directory_urls=directory_urls)
-    with_paragraphs = with_lineage(linked.resolutions)
-    return replace(linked, resolutions=with_relations(with_paragraphs, linked.graph))
+    """The stages run guarded as one: should any fail on some resolution, that one is left
+    out of the collection (a problem naming its file) and they run again for the rest, so
+    no other resolution links to it or lists it and every other page is whole."""
+
+    def stages(rs: tuple[Resolution, ...]) -> Linked:
+        linked = link_corpus(rs, data, directory_urls=directory_urls)
+        related = with_relations(with_lineage(linked.resolutions), linked.graph)
+        return replace(linked, resolutions=related)
+
+    linked, _kept, problems = isolating(stages, resolutions, "linked with the collection")
+    if linked is None:  # two resolutions that fail only together: each page on its own
+        linked = stages(())
+    return replace(linked, problems=(*linked.problems, *problems))
 
 
 @contextmanager

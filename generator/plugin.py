@@ -52,7 +52,9 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             (log.info if problem.level == "info" else log.warning)(str(problem))
         rendered = render_site(site.linked, Path(self.config.templates_dir), site.data,
                                directory_urls=config.use_directory_urls)
-        for src_uri, content in rendered.items():
+        for problem in rendered.problems:
+            log.warning(str(problem))
+        for src_uri, content in rendered.files.items():
             _replace(files, File.generated(config, src_uri, content=content))
         for src_uri, path in site.documents.items():  # each official PDF beside its page
             _replace(files, File.generated(config, src_uri, abs_src_path=str(path.resolve())))

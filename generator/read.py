@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .cache import LayoutCache
 from .errors import InputError, Problem
+from .guard import failure
 from .layout import Layout
 from .pdf import read_pdf
 from .text_export import read_text_export
@@ -132,6 +133,8 @@ def read_inputs(files: list[tuple[Path, str]], cache: LayoutCache | None = None,
             results[index] = error.problem
         except OSError as error:
             results[index] = Problem(name, f"cannot be read: {error.strerror or error}")
+        except Exception as error:  # reported, never fatal to the build
+            results[index] = failure(error, name, "read")
     jobs = [(path, name) for _, path, name, _ in todo]
     readings = _in_parallel(jobs, min(workers or os.cpu_count() or 1, len(jobs)))
     for (index, _, _, key), reading in zip(todo, readings, strict=True):
@@ -165,6 +168,8 @@ def _read_pdf_file(job: tuple[Path, str]) -> Layout | Problem:
         return error.problem
     except OSError as error:
         return Problem(name, f"cannot be read: {error.strerror or error}")
+    except Exception as error:  # reported, never fatal to the build
+        return failure(error, name, "read")
 
 
 def is_pdf(data: bytes) -> bool:

@@ -32,7 +32,9 @@ from markupsafe import Markup, escape
 
 from .compare import compare
 from .data import Body, Data
+from .errors import Problem
 from .glossary import Term, find_terms
+from .guard import each, failure
 from .lineage import DiffPart, word_diff
 from .link import Linked
 from .model import (
@@ -447,6 +449,7 @@ class SiteRenderer:
         self.data = data
         self.env = make_environment(templates_dir)
         self.directory_urls = directory_urls
+        self.problems: list[Problem] = []
 
     def href(self, from_src: str, to_src: str) -> str:
         return relative_href(from_src, to_src, self.directory_urls)
@@ -461,22 +464,39 @@ class SiteRenderer:
         return self.env.get_template(template).render(**context)
 
     def files(self) -> dict[str, str]:
+        """Every page; one that cannot be drawn is a problem, and the others are drawn."""
         files: dict[str, str] = {}
-        for resolution in self.resolutions:
-            files[page_path(resolution)] = self.resolution_page(resolution)
-            files[json_path(resolution)] = dump_json(resolution)
-        files["index.md"] = self.render("home.md", rows=self.rows("index.md", self.resolutions))
-        files.update(self.group_pages("sessions", "session", lambda r: r.session, session_key))
-        files.update(self.group_pages("years", "year", lambda r: r.adopted.year))
-        files["cited.md"] = self.render("cited.md", documents=cited_documents(
-            self.graph, self.corpus, self.hrefs_from("cited.md")))
-        files["glossary.md"] = self.render("glossary.md", entries=glossary(
-            self.data.bodies, tuple(self.resolutions), self.hrefs_from("glossary.md")))
-        files.update(self.comparison_pages())
-        files["overview.md"] = self.overview_page()
-        files["graph.json"] = json.dumps(graph_json(self.resolutions, self.directory_urls),
-                                         ensure_ascii=False, indent=1) + "\n"
+        pages, self.problems = each(
+            self.resolutions, lambda r: (self.resolution_page(r), dump_json(r)),
+            lambda r: r.source or r.symbol, "drawn as a page")
+        for resolution, (page, data) in pages:
+            files[page_path(resolution)] = page
+            files[json_path(resolution)] = data
+        for name, draw in self.collection_pages():
+            try:
+                files.update(draw())
+            except Exception as error:  # reported; every other page is drawn
+                self.problems.append(failure(error, name, "drawn"))
         return dict(sorted(files.items()))
+
+    def collection_pages(self):
+        """(name, function giving {path: content}) of the pages about the whole collection."""
+        return [
+            ("index.md", lambda: {"index.md": self.render(
+                "home.md", rows=self.rows("index.md", self.resolutions))}),
+            ("sessions/", lambda: self.group_pages("sessions", "session", lambda r: r.session,
+                                                   session_key)),
+            ("years/", lambda: self.group_pages("years", "year", lambda r: r.adopted.year)),
+            ("cited.md", lambda: {"cited.md": self.render("cited.md", documents=cited_documents(
+                self.graph, self.corpus, self.hrefs_from("cited.md")))}),
+            ("glossary.md", lambda: {"glossary.md": self.render("glossary.md", entries=glossary(
+                self.data.bodies, tuple(self.resolutions), self.hrefs_from("glossary.md")))}),
+            ("compare/", self.comparison_pages),
+            ("overview.md", lambda: {"overview.md": self.overview_page()}),
+            ("graph.json", lambda: {"graph.json": json.dumps(
+                graph_json(self.resolutions, self.directory_urls), ensure_ascii=False,
+                indent=1) + "\n"}),
+        ]
 
     def comparison_pages(self) -> dict[str, str]:
         """One page per pair of consecutive resolutions of every series."""
@@ -558,11 +578,19 @@ class SiteRenderer:
         return files
 
 
+@dataclass(frozen=True)
+class Rendered:
+    files: dict[str, str]  # site source path -> content, sorted, byte-for-byte stable
+    problems: tuple[Problem, ...]  # pages that could not be drawn (the others are there)
+
+
 def render_site(linked: Linked, templates_dir: Path, data: Data | None = None, *,
-                directory_urls: bool = False) -> dict[str, str]:
-    """Every generated site file: ``{source path: content}``, sorted, byte-for-byte stable.
+                directory_urls: bool = False) -> Rendered:
+    """Every generated site file, and the problems of any page that could not be drawn.
 
     ``linked`` is the link stage's output (its problems are the caller's to report).
     ``directory_urls`` must match MkDocs' ``use_directory_urls`` so relative links land.
     """
-    return SiteRenderer(linked, templates_dir, data or Data(), directory_urls).files()
+    renderer = SiteRenderer(linked, templates_dir, data or Data(), directory_urls)
+    files = renderer.files()
+    return Rendered(files, tuple(renderer.problems))

@@ -12,6 +12,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from .cache import LayoutCache
@@ -34,6 +35,16 @@ class Site:
     data: Data
     problems: tuple[Problem, ...]
     documents: dict[str, Path] = field(default_factory=dict)  # site path -> official PDF
+
+    @property
+    def as_of(self) -> date | None:
+        """The latest date the sources carry (adoption or distribution), None without any.
+
+        What the site says changes only when its inputs do, so this, not the day of the build,
+        dates its pages (the sitemap's ``lastmod``): two builds of the same sources on different
+        days are byte-identical."""
+        dates = [d for r in self.linked.resolutions for d in (r.adopted, r.distributed) if d]
+        return max(dates, default=None)
 
 
 

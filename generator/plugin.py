@@ -4,6 +4,11 @@ Deliberately thin (in the spirit of mkdocs-gen-files): parsing lives in ``parse`
 building in ``render``; this module only reads options, reports problems the MkDocs way and
 registers files. Every input problem is logged as a warning, so ``mkdocs build --strict`` fails
 on it while a plain build still publishes every resolution that parsed.
+
+Builds are reproducible: nothing in the output depends on the day of the build. MkDocs dates
+every page (the sitemap's ``lastmod``, the gzip header of ``sitemap.xml.gz``) with the build
+day unless ``SOURCE_DATE_EPOCH`` is set; when it is not, the plugin dates pages with the latest
+date the sources carry instead.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .pipeline import collect
 from .render import render_site
@@ -39,6 +45,8 @@ class ResolutionAtlasConfig(Config):
 class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
     """Generates one page and one JSON file per resolution, plus the index pages."""
 
+    as_of: str | None = None  # the date pages carry in place of the build day
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Parse the corpus and add every rendered file (each build, so serve sees edits)."""
         source_dir = Path(self.config.source_dir)
@@ -48,6 +56,9 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         site = collect(source_dir, Path(self.config.data_dir), root=root,
                        directory_urls=config.use_directory_urls,
                        cache_dir=_cache_dir(self.config.cache_dir, root))
+        as_of = site.as_of
+        self.as_of = None if "SOURCE_DATE_EPOCH" in os.environ or as_of is None \
+            else as_of.isoformat()
         for problem in site.problems:
             (log.info if problem.level == "info" else log.warning)(str(problem))
         rendered = render_site(site.linked, Path(self.config.templates_dir), site.data,
@@ -59,6 +70,12 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         for src_uri, path in site.documents.items():  # each official PDF beside its page
             _replace(files, File.generated(config, src_uri, abs_src_path=str(path.resolve())))
         return files
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        """Date the page by its sources, not by the clock (``SOURCE_DATE_EPOCH`` wins)."""
+        if self.as_of:
+            page.update_date = self.as_of
+        return page
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
                  ) -> LiveReloadServer:

@@ -50,15 +50,39 @@ def write_config(tmp: Path, source_dir: Path, site_dir: Path) -> Path:
     return path
 
 
-def build(tmp: Path, source_dir: Path, *, strict: bool = True,
-          name: str = "site") -> tuple[subprocess.CompletedProcess[str], Path]:
-    """Run ``mkdocs build`` as a user would; return the process and the site folder."""
+# ``mkdocs`` run with the clock set to another day (argv[1], ISO): what MkDocs reads the day
+# from (``mkdocs.utils``' datetime) and ``time.time`` both answer that day.
+_ON_DAY = """
+import datetime as dt, sys, time
+import mkdocs.utils
+day = dt.datetime.fromisoformat(sys.argv.pop(1)).replace(tzinfo=dt.timezone.utc)
+class Clock(dt.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return day if tz else day.replace(tzinfo=None)
+mkdocs.utils.datetime = Clock
+time.time = day.timestamp
+from mkdocs.__main__ import cli
+sys.argv[0] = "mkdocs"
+cli()
+"""
+
+
+def build(tmp: Path, source_dir: Path, *, strict: bool = True, name: str = "site",
+          env: dict[str, str | None] | None = None, day: str | None = None
+          ) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """Run ``mkdocs build`` as a user would; return the process and the site folder.
+
+    Built as of a fixed ``SOURCE_DATE_EPOCH`` unless ``env`` says otherwise (a None value
+    unsets a variable); ``day`` runs it with the clock on that day."""
     site = tmp / name
     config = write_config(tmp, source_dir, site)
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+    runner = ["-c", _ON_DAY, day] if day else ["-m", "mkdocs"]
+    command = [sys.executable, *runner, "build", "-f", str(config)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    merged = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
+    env = {key: value for key, value in merged.items() if value is not None}
     result = subprocess.run(command, capture_output=True, text=True, cwd=tmp, env=env,
                             timeout=600)
     return result, site

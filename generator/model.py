@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from .paths import symbol_key
+
 ParagraphKind = Literal["preambular", "operative", "annex"]
 
 
@@ -70,12 +72,19 @@ class SeeAlso:
 
 @dataclass(frozen=True)
 class Series:
-    """The resolutions on one subject (the same title, give or take case and plurals), in
-    order of adoption: the Assembly takes most subjects up again session after session."""
+    """The resolutions on one item, in order of adoption: the Assembly takes most subjects up
+    again session after session, each resolution recalling the ones before it, sometimes
+    under a new title ("... for development" became "... for sustainable development").
+
+    ``members`` are the resolutions of the collection; ``missing`` are the earlier members the
+    resolutions name (the series footnote, "Recalling its resolution 77/150 ... on the
+    subject") that the collection lacks: the series as the record knows it is both."""
 
     id: str  # "information-and-communication-technologies-for-development", from the first title
     title: str  # the latest member's title
     members: tuple[str, ...]  # symbols, oldest first
+    missing: tuple[str, ...] = ()  # symbols of members not in the collection, in symbol order
+    titles: tuple[tuple[str, str], ...] = ()  # (first member under it, title): each title used
 
     def position(self, symbol: str) -> int:
         """1 for the first member."""
@@ -86,6 +95,23 @@ class Series:
         at = self.members.index(symbol)
         return (self.members[at - 1] if at else None,
                 self.members[at + 1] if at + 1 < len(self.members) else None)
+
+    def sequence(self) -> tuple[tuple[str, bool], ...]:
+        """(symbol, held) of every known member, the missing ones in their place: before the
+        first member that comes after them in symbol order (session, then number)."""
+        out: list[tuple[str, bool]] = []
+        waiting = list(self.missing)
+        for member in self.members:
+            while waiting and symbol_key(waiting[0]) < symbol_key(member):
+                out.append((waiting.pop(0), False))
+            out.append((member, True))
+        return (*out, *((symbol, False) for symbol in waiting))
+
+    def between(self, old: str, new: str) -> tuple[str, ...]:
+        """The missing members adopted between two members: a comparison of ``old`` and
+        ``new`` cannot tell which of them brought in a change."""
+        low, high = symbol_key(old), symbol_key(new)
+        return tuple(s for s in self.missing if low < symbol_key(s) < high)
 
 
 @dataclass(frozen=True)
@@ -383,7 +409,8 @@ def _series_json(resolution: Resolution) -> dict[str, Any] | None:
     previous, following = series.neighbours(resolution.symbol)
     return {"id": series.id, "title": series.title, "members": list(series.members),
             "position": series.position(resolution.symbol),
-            "previous": previous, "next": following}
+            "previous": previous, "next": following, "missing": list(series.missing),
+            "titles": [{"from": symbol, "title": title} for symbol, title in series.titles]}
 
 
 def _heading_json(heading: Heading) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .compare import Comparison, Row
 from .model import Resolution, Series
-from .paths import page_path
+from .paths import official_url, page_path
 
 Href = Callable[[str], str]  # site source path -> href from the page being drawn
 
@@ -35,6 +35,31 @@ class ResolutionLink:
 
 
 @dataclass(frozen=True)
+class MissingLink:
+    """A member of a series the collection lacks, known from its members' citations: linked
+    to the official document."""
+
+    symbol: str
+
+    @property
+    def label(self) -> str:
+        return self.symbol.removeprefix("A/RES/")
+
+    @property
+    def href(self) -> str:
+        return official_url(self.symbol)
+
+
+@dataclass(frozen=True)
+class SeriesEntry:
+    """One known member of a series, in its place: held (``link``) or not (``missing``)."""
+
+    link: ResolutionLink | None
+    missing: MissingLink | None
+    retitled: str | None = None  # the new title, where the series took it
+
+
+@dataclass(frozen=True)
 class Cited:
     """A resolution of the corpus recalled by, or recalling, the one on the page."""
 
@@ -55,7 +80,8 @@ class Panel:
 
     symbol: str
     series: Series
-    members: list[ResolutionLink]
+    members: list[ResolutionLink]  # in the collection
+    entries: list[SeriesEntry]  # every known member, the missing ones in place
     previous: ResolutionLink | None
     next: ResolutionLink | None
     compare_previous: str | None  # href of the comparison with the previous member
@@ -67,6 +93,11 @@ class Panel:
     @property
     def position(self) -> int:
         return self.series.position(self.symbol)
+
+    @property
+    def missing(self) -> int:
+        """Known members the collection lacks."""
+        return len(self.series.missing)
 
 
 def see_also_panel(resolution: Resolution, corpus: dict[str, Resolution], href: Href) -> Panel:
@@ -86,6 +117,7 @@ def see_also_panel(resolution: Resolution, corpus: dict[str, Resolution], href: 
         symbol=resolution.symbol,
         series=series,
         members=[link(s) for s in series.members],
+        entries=series_entries(series, link),
         previous=link(previous) if previous else None,
         next=link(following) if following else None,
         compare_previous=href(compare_path(previous, resolution.symbol)) if previous else None,
@@ -95,6 +127,15 @@ def see_also_panel(resolution: Resolution, corpus: dict[str, Resolution], href: 
         related=[RelatedLink(link(r.symbol), r.paragraphs, round(r.similarity * 100))
                  for r in resolution.related if r.symbol in corpus],
     )
+
+
+def series_entries(series: Series, link: Callable[[str], ResolutionLink]
+                   ) -> list[SeriesEntry]:
+    """The series as the record knows it, each title change marked where it happened."""
+    retitled = dict(series.titles[1:])
+    return [SeriesEntry(link(symbol), None, retitled.get(symbol)) if held
+            else SeriesEntry(None, MissingLink(symbol))
+            for symbol, held in series.sequence()]
 
 
 STATUS_TITLES = {"kept": "Kept", "changed": "Changed", "moved": "Moved", "added": "Added",
@@ -133,6 +174,7 @@ class ComparisonView:
     new: ResolutionLink
     rows: list[RowView]
     counts: dict[str, int]
+    between: list[MissingLink]  # members of the series adopted between the two, not held
 
 
 def comparison_view(comparison: Comparison, href: Href) -> ComparisonView:
@@ -142,5 +184,8 @@ def comparison_view(comparison: Comparison, href: Href) -> ComparisonView:
                     f"{old_page}#{row.old.id}" if row.old else None,
                     f"{new_page}#{row.new.id}" if row.new else None)
             for row in comparison.rows]
+    series = comparison.new.series
+    between = series.between(comparison.old.symbol, comparison.new.symbol) if series else ()
     return ComparisonView(comparison, ResolutionLink(comparison.old, old_page),
-                          ResolutionLink(comparison.new, new_page), rows, comparison.counts)
+                          ResolutionLink(comparison.new, new_page), rows, comparison.counts,
+                          [MissingLink(s) for s in between])

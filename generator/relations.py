@@ -4,9 +4,9 @@ The last part of the link stage, after citations are resolved (``link``) and par
 is known (``lineage``). Everything here is derived from those two; nothing reads text again.
 
 What holds after ``with_relations``:
-- every resolution has a ``series``: the resolutions of the corpus whose titles are the same
-  once case, punctuation and plural endings are set aside (the Assembly's agenda item names
-  change numbers every session, its titles barely), ordered by adoption date then symbol; a
+- every resolution has a ``series`` (``series.find_series``): the resolutions of the corpus on
+  the same subject or naming each other as earlier resolutions on the item, ordered by
+  adoption date then symbol, with the earlier members they name that the corpus lacks; a
   resolution alone on its subject is a series of one;
 - ``cites`` lists what the resolution cites, one entry per target in order of first citation,
   with every anchor it is cited at; ``cited_by`` lists the other resolutions of the corpus
@@ -22,31 +22,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .link import CitationGraph, Place
-from .model import CitationLink, Related, Resolution, Series, by_adoption
-from .titles import slug, subject_key
+from .model import CitationLink, Related, Resolution, Series
+from .series import find_series
 
 RELATED = 5  # other resolutions listed as related by text
-
-
-def find_series(resolutions: Iterable[Resolution]) -> dict[str, Series]:
-    """Symbol -> its series. Series ids are unique: a clash of slugs gets a number."""
-    groups: dict[tuple[str, ...], list[Resolution]] = defaultdict(list)
-    for resolution in resolutions:
-        groups[subject_key(resolution.title)].append(resolution)
-    by_symbol: dict[str, Series] = {}
-    used: set[str] = set()
-    for key in sorted(groups):
-        members = sorted(groups[key], key=by_adoption)
-        base = slug(members[0].title)
-        series_id, n = base, 1
-        while series_id in used:
-            n += 1
-            series_id = f"{base}-{n}"
-        used.add(series_id)
-        series = Series(series_id, members[-1].title, tuple(r.symbol for r in members))
-        for member in members:
-            by_symbol[member.symbol] = series
-    return by_symbol
 
 
 def all_series(resolutions: Iterable[Resolution]) -> list[Series]:

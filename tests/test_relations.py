@@ -12,7 +12,8 @@ from generator.compare import _longest_increasing, compare
 from generator.model import Meeting, Paragraph, Resolution, to_json
 from generator.pipeline import collect
 from generator.relation_views import see_also_panel
-from generator.relations import find_series, subject_key
+from generator.series import find_series
+from generator.titles import subject_key
 from generator.render import make_environment
 
 from .conftest import ROOT, SOURCE_DIR
@@ -34,14 +35,16 @@ def test_seed_titles_are_one_subject_despite_the_plural():
     assert subject_key("Oceans and the law of the sea") != subject_key("Sustainable fisheries")
 
 
-def test_seeds_form_a_series_in_adoption_order(seeds):
+def test_seeds_and_pdfs_form_one_series_in_adoption_order(seeds):
+    """The seeds by their title, the PDFs (retitled "... for sustainable development") by
+    the series footnote naming the seeds."""
     series = seeds[NEW].series
     assert series is not None
-    assert seeds[OLD].series == seeds[NEW].series
-    assert series.members == (OLD, NEW)
+    assert seeds[OLD].series == seeds[NEW].series == seeds["A/RES/80/118"].series
+    assert series.members == (OLD, NEW, "A/RES/78/132", "A/RES/79/194", "A/RES/80/118")
     assert series.id == "information-and-communication-technologies-for-development"
     assert series.neighbours(OLD) == (None, NEW)
-    assert series.neighbours(NEW) == (OLD, None)
+    assert series.neighbours(NEW) == (OLD, "A/RES/78/132")
 
 
 def _resolution(symbol: str, title: str, day: date, texts: tuple[str, ...] = ("Notes it.",)
@@ -89,11 +92,13 @@ def test_resolution_json_has_cites_cited_by_series_and_related(seeds):
     # the PDFs' first footnote lists the series: "Resolutions 56/183, ..., 64/187, ..."
     assert old["cited_by"] == [{"symbol": NEW, "at": ["pp1"]}, *later]
     assert new["cited_by"] == later
-    assert new["series"] == {"id": "information-and-communication-technologies-for-development",
-                             "title": "Information and communications technologies for "
-                                      "development",
-                             "members": [OLD, NEW], "position": 2, "previous": OLD,
-                             "next": None}
+    series = {k: v for k, v in new["series"].items() if k not in ("missing", "titles")}
+    assert series == {"id": "information-and-communication-technologies-for-development",
+                      "title": "Information and communications technologies for sustainable "
+                               "development",
+                      "members": [OLD, NEW, "A/RES/78/132", "A/RES/79/194", "A/RES/80/118"],
+                      "position": 2, "previous": OLD, "next": "A/RES/78/132"}
+    assert new["series"]["missing"][:2] == ["A/RES/56/183", "A/RES/57/238"]
     assert new["related"][0]["symbol"] == OLD and new["related"][0]["paragraphs"] >= 20
 
 

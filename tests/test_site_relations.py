@@ -30,7 +30,38 @@ def test_both_pages_link_each_other_and_the_comparison(site):
     assert '<a href="../64/187.html" rel="prev"' in new
     assert '<a href="../66/184.html" rel="next"' in old
     assert f'href="../../../{COMPARE}"' in new and f'href="../../../{COMPARE}"' in old
-    assert "2 of 2 on this subject" in new and "1 of 2 on this subject" in old
+    assert "2 of 5 on this subject in this collection (18 more not in it)" in new
+    assert "1 of 5 on this subject in this collection" in old
+
+
+def test_panel_lists_the_missing_members_in_place(site):
+    html = read(site, "A/RES/78/132.html")
+    panel = html[html.index('<ol class="atlas-panel__series">'):]
+    panel = panel[:panel.index("</ol>")]
+    labels = re.findall(r'<li[^>]*><a href="[^"]+"[^>]*>([\d/]+)</a>', panel)
+    assert labels[:3] == ["56/183", "57/238", "59/220"]
+    assert labels.index("64/187") < labels.index("65/141") < labels.index("66/184") \
+        < labels.index("67/195") < labels.index("78/132")
+    assert len(labels) == 23  # 5 held, 18 known from the series footnotes
+    assert '<li class="atlas-panel__missing"><a href="https://undocs.org/en/A/RES/65/141"' \
+        in panel
+    assert panel.count(": not in this collection</li>") == 18
+    assert "this resolution<span class=\"atlas-panel__retitled\">, under a new title: " \
+        "“Information and communications technologies for sustainable development”" in panel
+
+
+def test_a_comparison_across_a_gap_says_what_lies_between(site):
+    """66/184 (2011) and 78/132 (2023): eleven resolutions between them are not held, so no
+    text is called new in 78/132."""
+    html = read(site, "compare/A-RES-66-184--A-RES-78-132.html")
+    gap = html[html.index('<p class="atlas-compare__gap"'):]
+    gap = gap[:gap.index("</p>")]
+    assert "Between them the series has 11 resolutions not in this collection" in gap
+    assert gap.count('href="https://undocs.org/en/A/RES/') == 11
+    assert ">67/195</a>" in gap and ">77/150</a>" in gap and ">65/141</a>" not in gap
+    assert "Added: added since 66/184." in html and "new in 78/132" not in html
+    consecutive = read(site, "compare/A-RES-78-132--A-RES-79-194.html")
+    assert "atlas-compare__gap" not in consecutive and "Added: new in 79/194." in consecutive
 
 
 def test_panel_lists_recalls_recalled_by_and_related(site):
@@ -85,7 +116,7 @@ def test_overview_svg_is_well_formed_and_links_every_resolution(site):
     assert links == [f"{s}.html" for s in COLLECTION]
     assert len(list(tree.iter(f"{ns}path"))) >= 2  # the arrow head and one citation
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
-    assert "5 resolutions in 2 series, 10 citations between them." in html
+    assert "5 resolutions in 1 series, 10 citations between them." in html
     assert '<a href="A/RES/64/187.html">64/187</a>' in html  # the timeline
 
 
@@ -93,10 +124,10 @@ def test_graph_json_at_the_root(site):
     graph = json.loads(read(site, "graph.json"))
     assert [r["symbol"] for r in graph["resolutions"]] == COLLECTION
     assert graph["resolutions"][0]["page"] == "A/RES/64/187.html"
-    assert graph["series"][0] == {
+    assert graph["series"] == [{
         "id": "information-and-communication-technologies-for-development",
-        "title": "Information and communications technologies for development",
-        "members": ["A/RES/64/187", "A/RES/66/184"]}
+        "title": "Information and communications technologies for sustainable development",
+        "members": COLLECTION}]
     internal = [c for c in graph["citations"] if c["internal"]]
     assert {"from": "A/RES/66/184", "to": "A/RES/64/187", "kind": "resolution",
             "internal": True, "at": ["pp1"]} in internal

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from .inert import html_text
 from .model import Resolution, by_adoption
 from .paths import output_url, page_path
 from .relations import all_series
@@ -97,7 +98,7 @@ def citation_picture(resolutions: Sequence[Resolution], href: Href) -> Picture:
         title = members[-1].title
         short = title if len(title) <= LABEL else title[:LABEL - 1].rstrip() + "…"
         parts.append(f'<text class="atlas-graph__lane" x="8" y="{y + 4}"><title>'
-                     f'{escape(title)}</title>{escape(short)}</text>')
+                     f'{html_text(title)}</title>{html_text(short)}</text>')
         if len(members) > 1:
             xs = [place[r.symbol][0] for r in members]
             parts.append(f'<line class="atlas-graph__series" x1="{xs[0]}" y1="{y}" '
@@ -112,11 +113,11 @@ def citation_picture(resolutions: Sequence[Resolution], href: Href) -> Picture:
         label = f"{resolution.symbol}, adopted {resolution.adopted.isoformat()}: " \
                 f"{resolution.title}"
         parts.append(
-            f'<a href="{escape(href(page_path(resolution)))}" aria-label="{escape(label)}">'
-            f'<title>{escape(label)}</title>'
+            f'<a href="{html_text(href(page_path(resolution)))}" aria-label="{html_text(label)}">'
+            f'<title>{html_text(label)}</title>'
             f'<circle class="atlas-graph__node" cx="{x}" cy="{y}" r="6"/>'
             f'<text class="atlas-graph__label" x="{x}" y="{y - 10}" text-anchor="middle">'
-            f'{escape(resolution.number)}</text></a>')
+            f'{html_text(resolution.number)}</text></a>')
     parts.append("</svg>")
     series_count = len({r.series.id if r.series else r.symbol for r in resolutions})
     return Picture(Markup("".join(parts)), len(lanes), series_count, len(shown), edges)

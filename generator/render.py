@@ -28,13 +28,14 @@ from pathlib import Path
 from typing import Literal
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .compare import compare
 from .data import Body, Data
 from .errors import Problem
 from .glossary import Term, find_terms
 from .guard import each, failure
+from .inert import html_text
 from .lineage import DiffPart, word_diff
 from .link import Linked
 from .model import (
@@ -80,24 +81,7 @@ def meta_html(value: str) -> Markup:
 
 # --- Escaping ----------------------------------------------------------------------------
 
-# Escaping for HTML is not quite enough inside a Markdown file: a few Markdown preprocessors
-# read the whole page before raw HTML is set aside (pymdownx.critic acts on "{++", Markdown
-# itself drops its STX/ETX placeholder characters and expands tabs), and a newline in the text
-# could end a raw HTML block early. As character references these are the same text to the
-# browser and nothing to Markdown.
-_MARKDOWN_SENSITIVE = str.maketrans({
-    "{": "&#123;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;", "\x02": "&#2;", "\x03": "&#3;",
-})
-
-
-def html_text(value: object) -> Markup:
-    """Any value as literal text in HTML inside Markdown; ``Markup`` is trusted as is.
-
-    Installed as Jinja's ``finalize``, so every ``{{ value }}`` of every template gets it.
-    """
-    if isinstance(value, Markup):
-        return value
-    return Markup(str(escape(value)).translate(_MARKDOWN_SENSITIVE))
+# ``inert.html_text`` is Jinja's ``finalize``: every ``{{ value }}`` of every template gets it.
 
 
 # --- Paragraph text with its markers, links and terms ----------------------------------------

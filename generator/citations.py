@@ -25,7 +25,7 @@ from typing import Literal
 from .patterns import DATE
 
 CitationKind = Literal["resolution", "council-resolution", "security-council-resolution",
-                       "document", "instrument", "paragraph"]
+                       "decision", "document", "instrument", "paragraph"]
 
 
 @dataclass(frozen=True)
@@ -59,24 +59,47 @@ _ITEM = rf"""
     (?P<number>
         (?P<first>\d{{1,4}})/(?P<serial>\d{{1,4}})                               # 64/187, 2008/3
       | (?P<special>E?S-\d{{1,2}})/(?P<special_serial>\d{{1,4}})                  # ES-11/1, S-10/2
-      | (?P<old>\d{{1,4}})(?:\s(?P<old_part>[A-Z]))?\s\((?P<roman>[IVXLC]+)\)   # 217 A (III)
+      | (?P<old>\d{{1,4}})(?:\s(?P<old_part>[A-Z]))?                           # 217 A (III),
+        \s\((?P<roman>(?:E?S-)?[IVXLC]+)\)                                     # 1874 (S-IV)
       | (?P<sc>\d{{1,4}})\s\((?P<sc_year>(?:19|20)\d\d)\)                      # 1325 (2000)
     )
     (?P<parts>\s[A-Z](?:(?:,\s|,?\sand\s)[A-Z])*)?  # part letters: 57/270 B, 55/5 B and C
     (?![\w/])
     (?:\sof\s{DATE})?                                  # its date: "of 21 December 2001"
+    (?:,\s(?:sects?\.\s(?:[IVXLC]{{1,6}}|[A-Z]|\d{{1,3}})        # the part cited: ", sect. III",
+            (?:\.[A-Z\d]{{1,3}}){{0,3}}                            # ", sect. I.B"
+        |annex(?:\s[IVXLC]{{1,6}})?                              # ", annex II"
+        |paras?\.\s\d{{1,3}}(?:[\u2013-]\d{{1,3}})?                # ", para. 12", ", paras. 61-76"
+    )){{0,3}}
 """
-_SEPARATOR = r"(?:,\s|,?\sand\s)"  # between list items: ", ", " and ", ", and "
+_SEPARATOR = r"(?:,\s|,?\sand\s|;\s(?:and\s)?)"  # between list items: ", ", " and ", "; "
 _ITEM_UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", _ITEM)  # the same, to repeat inside one pattern
 
 # "resolution 59/220", "its resolutions 56/183 of 21 December 2001, 57/238 of ... and 63/202",
 # "Economic and Social Council resolution 2008/3", "Council resolutions 2006/46 of ..., 2008/3".
 RESOLUTION_LIST = re.compile(
-    rf"""\b(?P<council>(?:Economic\sand\sSocial|Security)\sCouncil\s)?  # whose, when said
+    rf"""\b(?P<council>                         # whose, when said:
+            (?:Economic\sand\sSocial|Security|Human\sRights)\sCouncil
+            (?:,\sin\sits)?\s                    # "the Human Rights Council, in its resolution"
+          | Commission\son\sHuman\sRights\s
+        )?
         [Rr]esolutions?\s                   # "Resolution 70/125." opens many footnotes
         (?P<items>
             {_ITEM_UNNAMED}                          # the first item
             (?:{_SEPARATOR}{_ITEM_UNNAMED})*         # and every further one
+        )""",
+    re.X,
+)
+
+# "its decision 73/555", "decisions 72/555 and 73/555", "Economic and Social Council decision
+# 2019/209": decisions, numbered as resolutions are. The Assembly numbers its decisions from 301
+# on, so "decision 15/4" (of a conference of parties) or "1/CP.21" is never one of them.
+DECISION_LIST = re.compile(
+    rf"""\b(?P<council>Economic\sand\sSocial\sCouncil\s)?
+        [Dd]ecisions?\s
+        (?P<items>
+            {_ITEM_UNNAMED}
+            (?:{_SEPARATOR}{_ITEM_UNNAMED})*
         )""",
     re.X,
 )
@@ -86,18 +109,30 @@ RESOLUTION_ITEM = re.compile(_ITEM, re.X)
 
 # A UN document symbol: a body prefix, then "/"-separated parts, at least one of them numeric.
 # A/64/417, A/C.2/59/3, A/60/687, E/2009/92, A/66/L.1, A/64/PV.66, A/64/582/Add.1,
-# E/CN.16/2011/3, A/RES/64/187. A joint symbol "A/64/64-E/2009/10" is two matches.
+# E/CN.16/2011/3, A/RES/64/187, and those of the treaty bodies and conferences the Assembly
+# cites: FCCC/CP/2015/10/Add.1, ICCD/COP(15)/23/Add.1, CD/1839, BWC/CONF.IX/9, SPLOS/34/7,
+# ISBA/28/A/15, CLCS/11/Corr.1, UNEP/EA.5/Res.14, A/CONF.192/2024/RC/3. A joint symbol
+# "A/64/64-E/2009/10" is two matches.
 DOCUMENT_SYMBOL = re.compile(
     r"""(?<![\w/.])
         (?P<symbol>
-            (?:A|E|S|ST|TD|DP|UNEP|HRC|CEDAW|CRC|CCPR|CERD|CAT)  # issuing body
-            (?:/(?:E?S-\d{1,2}|[A-Z]{1,8}(?:\.\d{1,3})?))*     # organ parts: C.2, RES, ES-11
-            (?:/(?:\d{1,4}|[A-Z]{1,3}\.\d{1,4}))+               # numbers: 64, 417, L.1, PV.66
-            (?:/(?:Add|Corr|Rev|Amend)\.\d{1,3})*               # addenda and corrigenda
+            (?:A|E|S|ST|TD|DP|UNEP|HRC|CEDAW|CRC|CCPR|CERD|CAT          # issuing body
+              |FCCC|ICCD|CBD|CD|BWC|CCW|NPT|SPLOS|ISBA|CLCS|CTBT|APLC|CAC|CTOC|UNW|UNICEF
+              |ECE|ECA)
+            (?:/(?:E?S-\d{1,2}                                        # organ and session parts:
+                |[A-Z]{1,8}(?:\.(?:\d{1,4}|[IVXLC]{1,6}))?(?:\(\d{1,3}\))?  # C.2, CONF.IX, COP(15)
+                |\d{1,4}                                               # numbers: 64, 417, 2015
+                |[A-Z][a-z]{1,2}\.\d{1,4}                               # Res.14
+            ))*?                                  # (the branches exclude each other: linear)
+            /(?:\d{1,4}|[A-Z]{1,3}\.\d{1,4}|[A-Z][a-z]{1,2}\.\d{1,4})   # ending in a number
+            (?:/(?:Add|Corr|Rev|Amend)\.\d{1,3})*                      # addenda and corrigenda
         )
         (?![\w/])""",
     re.X,
 )
+
+# The year after a Security Council resolution's symbol: "S/RES/2231 (2015)".
+_SECURITY_COUNCIL_YEAR = re.compile(r"\s?\((?P<year>(?:19|20)\d\d)\)")
 
 # "paragraph 22 of its resolution ", "paragraphs 27 to 29 of its resolution ",
 # "paragraphs 4, 5 and 55 of the ", "paragraphs 35 to 37 and 67 to 72 of the ": the words
@@ -167,7 +202,8 @@ def find_doubts(text: str, citations: list[Citation]) -> list[Doubt]:
 
 def find_citations(text: str, names: tuple[InstrumentName, ...] = ()) -> list[Citation]:
     """Every citation in ``text``, sorted, without overlaps (earlier finders win)."""
-    found = (list(_resolutions(text)) + list(_documents(text)) + list(_instruments(text, names))
+    found = (list(_resolutions(text)) + list(_decisions(text)) + list(_documents(text))
+             + list(_instruments(text, names))
              + list(_own_paragraphs(text)))
     citations: list[Citation] = []
     taken: list[tuple[int, int]] = []
@@ -186,6 +222,23 @@ def _resolutions(text: str):
         items = listing.group("items")
         for item in RESOLUTION_ITEM.finditer(items):
             yield from _resolution_item(item, items_start, council)
+
+
+def _decisions(text: str):
+    """"decision 73/555" is A/DEC/73/555; an Economic and Social Council one, E/DEC/2019/209."""
+    for listing in DECISION_LIST.finditer(text):
+        council = bool(listing.group("council"))
+        for item in RESOLUTION_ITEM.finditer(listing.group("items")):
+            if not item.group("first"):
+                continue
+            first = item.group("first")
+            number = f"{first}/{item.group('serial')}"
+            by_year = len(first) == 4 and first[:2] in ("19", "20")
+            if council != by_year or (not by_year and int(item.group("serial")) < 300):
+                continue  # a Council's number unsaid, or another body's: "COP decision 15/4"
+            start = listing.start("items") + item.start()
+            symbol = f"{'E' if by_year else 'A'}/DEC/{number}"
+            yield Citation(start, start + len(number), number, "decision", symbol)
 
 
 def _resolution_item(item: re.Match[str], offset: int, council: str):
@@ -212,13 +265,20 @@ def _resolution_symbol(item: re.Match[str], council: str
     if item.group("first"):
         first = item.group("first")
         number = f"{first}/{item.group('serial')}"
+        if council.startswith("Human Rights"):
+            return "council-resolution", f"A/HRC/RES/{number}"
+        if council.startswith("Commission on Human Rights"):
+            return "council-resolution", f"E/CN.4/RES/{number}"
         if len(first) == 4 and first[:2] in ("19", "20"):
             return "council-resolution", f"E/RES/{number}"
         if council.startswith("Economic") or council.startswith("Security"):
             return None, ""  # a Council named with a General Assembly-style number: unsure
         return "resolution", f"A/RES/{number}"
     if item.group("special"):
-        return "resolution", f"A/RES/{item.group('special')}/{item.group('special_serial')}"
+        number = f"{item.group('special')}/{item.group('special_serial')}"
+        if council.startswith("Human Rights"):
+            return "council-resolution", f"A/HRC/RES/{number}"  # a special session's: S-28/1
+        return "resolution", f"A/RES/{number}"
     if item.group("old"):
         letter = item.group("old_part") or ""
         return "resolution", f"A/RES/{item.group('old')}{letter}({item.group('roman')})"
@@ -234,11 +294,15 @@ def _part(symbol: str, letter: str) -> str:
 
 def _documents(text: str):
     for match in DOCUMENT_SYMBOL.finditer(text):
-        symbol = match.group("symbol")
+        symbol, end = match.group("symbol"), match.end()
         kind: CitationKind = "document"
         if symbol.startswith(("A/RES/", "E/RES/")):
             kind = "resolution" if symbol.startswith("A/") else "council-resolution"
-        yield Citation(match.start(), match.end(), symbol, kind, symbol)
+        year = _SECURITY_COUNCIL_YEAR.match(text, end) if symbol.startswith("S/RES/") else None
+        if year:  # "S/RES/2231 (2015)": the year is part of the symbol
+            symbol, end = f"{symbol}({year.group('year')})", year.end()
+            kind = "security-council-resolution"
+        yield Citation(match.start(), end, text[match.start():end], kind, symbol)
 
 
 def _instruments(text: str, names: tuple[InstrumentName, ...]):

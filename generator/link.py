@@ -31,7 +31,13 @@ from .words import long_date
 PREVIEW_LENGTH = 320  # characters of a cited paragraph shown on hover
 KIND_NAMES = {"resolution": "General Assembly resolution",
               "council-resolution": "Economic and Social Council resolution",
-              "security-council-resolution": "Security Council resolution"}
+              "security-council-resolution": "Security Council resolution",
+              "decision": "Decision"}
+# Council resolutions not of the Economic and Social Council, told by their symbol.
+COUNCIL_NAMES = {"A/HRC/": "Human Rights Council resolution",
+                 "E/CN.4/": "Commission on Human Rights resolution",
+                 "A/DEC/": "General Assembly decision",
+                 "E/DEC/": "Economic and Social Council decision"}
 
 
 @dataclass(frozen=True)
@@ -193,7 +199,8 @@ class _Linker:
             return f"{target.number}, adopted {long_date(target.adopted)}: {target.title}"
         if instrument is not None:
             return f"{instrument.title}. {instrument.description}"
-        what = KIND_NAMES.get(kind, "Document")
+        what = next((name for prefix, name in COUNCIL_NAMES.items() if symbol.startswith(prefix)),
+                    KIND_NAMES.get(kind, "Document"))
         return f"{what} {symbol}: not in this collection; opens the official document"
 
     def record(self, resolution: Resolution, key: str, citation: Citation,

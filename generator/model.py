@@ -35,7 +35,7 @@ class Meeting:
 
 
 ReferenceKind = Literal["resolution", "council-resolution", "security-council-resolution",
-                        "document", "instrument", "paragraph", "meeting"]
+                        "decision", "document", "instrument", "paragraph", "meeting"]
 
 
 @dataclass(frozen=True)

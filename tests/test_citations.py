@@ -36,6 +36,49 @@ CASES = [
     ("the decision of the Economic and Social Council, in paragraphs 27 to 29 of its resolution "
      "2011/16, to extend", [("2011/16", "E/RES/2011/16", ("27", "28", "29"))]),
     ("Security Council resolution 1325 (2000) on women", [("1325 (2000)", "S/RES/1325(2000)", ())]),
+    # The Human Rights Council and the Commission on Human Rights: their own symbols
+    ("in accordance with Human Rights Council resolution 17/4 of 16 June 2011,",
+     [("17/4", "A/HRC/RES/17/4", ())]),
+    ("the decision of the Human Rights Council, in its resolution 60/13, that the theme",
+     [("60/13", "A/HRC/RES/60/13", ())]),
+    ("pursuant to Human Rights Council resolution S-28/1,", [("S-28/1", "A/HRC/RES/S-28/1", ())]),
+    ("Commission on Human Rights resolution 2004/16 of 16 April 2004",
+     [("2004/16", "E/CN.4/RES/2004/16", ())]),
+    # Old-style numbers of special sessions, and lists naming the part cited of each item
+    ("as stated in its resolutions 1874 (S-IV) of 27 June 1963, 3101 (XXVIII) of 11 December "
+     "1973 and 55/235 of 23 December 2000,",
+     [("1874 (S-IV)", "A/RES/1874(S-IV)", ()), ("3101 (XXVIII)", "A/RES/3101(XXVIII)", ()),
+      ("55/235", "A/RES/55/235", ())]),
+    ("Resolutions 52/214, sect. B, 57/283 B, sect. III, and 58/250, sect. III.",
+     [("52/214", "A/RES/52/214", ()), ("57/283 B", "A/RES/57/283B", ()),
+      ("58/250", "A/RES/58/250", ())]),
+    ("Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, para. 12; 58/101 B, sect. V, "
+     "paras. 61–76; and 61/121 B, sect. IV.",
+     [("52/214", "A/RES/52/214", ()), ("55/222", "A/RES/55/222", ()),
+      ("58/101 B", "A/RES/58/101B", ()), ("61/121 B", "A/RES/61/121B", ())]),
+    # Decisions: the Assembly's from 301 on, the Council's by year; never another body's
+    ("Recalling its decision 73/555 of 16 September 2019,", [("73/555", "A/DEC/73/555", ())]),
+    ("decisions 72/555 and 73/555", [("72/555", "A/DEC/72/555", ()),
+                                     ("73/555", "A/DEC/73/555", ())]),
+    ("Economic and Social Council decision 2019/209", [("2019/209", "E/DEC/2019/209", ())]),
+    ("CBD/COP/15/17, decision 15/4, annex", [("CBD/COP/15/17", "CBD/COP/15/17", ())]),
+    # Security Council symbols keep their year
+    ("S/RES/2231 (2015)", [("S/RES/2231 (2015)", "S/RES/2231(2015)", ())]),
+    # Documents of the treaty bodies and conferences the Assembly cites
+    ("See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.",
+     [("FCCC/CP/2015/10/Add.1", "FCCC/CP/2015/10/Add.1", ())]),
+    ("ICCD/COP(15)/23/Add.1, decision 7/COP.15.",
+     [("ICCD/COP(15)/23/Add.1", "ICCD/COP(15)/23/Add.1", ())]),
+    ("See CD/1839 and BWC/CONF.IX/9.", [("CD/1839", "CD/1839", ()),
+                                        ("BWC/CONF.IX/9", "BWC/CONF.IX/9", ())]),
+    ("UNEP/EA.5/Res.14.", [("UNEP/EA.5/Res.14", "UNEP/EA.5/Res.14", ())]),
+    ("See SPLOS/34/7, ISBA/28/A/15 and CLCS/11/Add.1/Corr.1.",
+     [("SPLOS/34/7", "SPLOS/34/7", ()), ("ISBA/28/A/15", "ISBA/28/A/15", ()),
+      ("CLCS/11/Add.1/Corr.1", "CLCS/11/Add.1/Corr.1", ())]),
+    ("A/CONF.192/2024/RC/3.", [("A/CONF.192/2024/RC/3", "A/CONF.192/2024/RC/3", ())]),
+    ("See CAC/COSP/2019/17, sect. I.B, and CTOC/COP/2022/9.",
+     [("CAC/COSP/2019/17", "CAC/COSP/2019/17", ()),
+      ("CTOC/COP/2022/9", "CTOC/COP/2022/9", ())]),
     # Emergency special and special sessions (A/RES/ES-11/2 cites ES-11/1)
     ("Recalling its resolutions ES-11/1 of 2 March 2022 and ES-11/2 of 24 March 2022,",
      [("ES-11/1", "A/RES/ES-11/1", ()), ("ES-11/2", "A/RES/ES-11/2", ())]),

@@ -382,6 +382,20 @@ def back_links(resolution: Resolution) -> dict[int, list[BackLink]]:
 # --- The site ------------------------------------------------------------------------------
 
 
+def plain_blocks(resolution: Resolution) -> list[tuple[str, object]]:
+    """("heading" | "paragraph" | "table", it) in reading order: the words of a page that could
+    not be drawn, set down as plainly as they come."""
+    found: dict[str, tuple[str, object]] = {}
+    for heading in resolution.headings:
+        found[heading.id] = ("heading", heading)
+    for paragraph in resolution.paragraphs:
+        found[paragraph.id] = ("paragraph", paragraph)
+    for table in resolution.tables:
+        found[table.id] = ("table", table)
+    ordered = [found.pop(key) for key in resolution.order if key in found]
+    return ordered + list(found.values())
+
+
 def make_environment(templates_dir: Path) -> Environment:
     """Jinja set up so that forgetting to escape is impossible and typos fail loudly."""
     env = Environment(
@@ -456,12 +470,29 @@ class SiteRenderer:
         for resolution, (page, data) in pages:
             files[page_path(resolution)] = page
             files[json_path(resolution)] = data
+        drawn = {resolution.symbol for resolution, _ in pages}
+        failed = [r for r in self.resolutions if r.symbol not in drawn]
+        for resolution, problem in zip(failed, list(self.problems), strict=True):
+            files.update(self.unavailable_page(resolution, problem))
         for name, draw in self.collection_pages():
             try:
                 files.update(draw())
             except Exception as error:  # reported; every other page is drawn
                 self.problems.append(failure(error, name, "drawn"))
         return dict(sorted(files.items()))
+
+    def unavailable_page(self, resolution: Resolution, problem: Problem) -> dict[str, str]:
+        """In place of a page that could not be drawn, a short one that says so and links the
+        official document: every link to the resolution still lands."""
+        src = page_path(resolution)
+        try:
+            return {src: self.render("unavailable.md", r=resolution, problem=problem,
+                                     blocks=plain_blocks(resolution),
+                                     home_href=self.href(src, "index.md"))}
+        except Exception as error:  # reported; the link to it is left dangling
+            self.problems.append(failure(error, resolution.source or resolution.symbol,
+                                         "drawn even as a short page"))
+            return {}
 
     def collection_pages(self):
         """(name, function giving {path: content}) of the pages about the whole collection."""

@@ -86,10 +86,19 @@ def test_a_page_that_cannot_be_drawn_costs_only_itself(sources, monkeypatch):
 
     monkeypatch.setattr(render.SiteRenderer, "resolution_page", resolution_page)
     rendered = render_site(site.linked, ROOT / "templates", site.data)
-    assert "A/RES/66/184.md" not in rendered.files and "A/RES/64/187.md" in rendered.files
+    assert "A/RES/64/187.md" in rendered.files
     assert "index.md" in rendered.files and "overview.md" in rendered.files
     [problem] = rendered.problems
     assert problem.file == "src/A-RES-66-184.txt" and "could not be drawn" in problem.message
+    # in its place a short page, so that the links to it from the others still land
+    short = rendered.files["A/RES/66/184.md"]
+    assert "This page could not be drawn" in short and "a template nobody foresaw" in short
+    assert 'href="https://undocs.org/en/A/RES/66/184"' in short
+    assert "A/RES/66/184.json" not in rendered.files
+    from markupsafe import escape
+    bad = next(r for r in site.linked.resolutions if r.symbol == BAD)
+    assert all(str(escape(p.text)) in short for p in bad.paragraphs)  # the text, still there
+    assert all(str(escape(f.text)) in short for f in bad.footnotes)
 
 
 def test_the_build_goes_on_and_strict_fails_at_the_end(sources, tmp_path, monkeypatch):
@@ -133,3 +142,26 @@ def test_a_file_name_cannot_forge_log_lines(tmp_path: Path):
 def test_printable(text, shown):
     assert printable(text) == shown
     assert str(Problem(text, "m")) == f"{shown}: m"
+
+
+def test_a_page_that_cannot_be_drawn_leaves_no_link_dangling(sources, tmp_path, monkeypatch):
+    """Built for real: the short page stands where the page would, every link lands."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from .sitebuild import broken_links, write_config
+
+    original = render.SiteRenderer.resolution_page
+
+    def resolution_page(self, r):
+        if r.symbol == BAD:
+            raise ValueError("a template nobody foresaw")
+        return original(self, r)
+
+    monkeypatch.setattr(render.SiteRenderer, "resolution_page", resolution_page)
+    site_dir = tmp_path / "site"
+    mkdocs_build(load_config(str(write_config(tmp_path, sources, site_dir)), strict=False))
+    short = (site_dir / "A/RES/66/184.html").read_text(encoding="utf-8")
+    assert "This page could not be drawn" in short
+    assert 'href="../66/184.html' in (site_dir / "A/RES/64/187.html").read_text(encoding="utf-8")
+    assert broken_links(site_dir) == []

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 import re
 import statistics
 from collections import Counter
@@ -59,6 +60,7 @@ PARAGRAPH_GAP = 1.45  # em: more space than this above a line (baseline to basel
 INDENT = 8.0  # points right of the text margin that make a line indented
 SHORT_LINE = 12.0  # points short of the text's right edge that make a line a paragraph's last
 CELL_GAP = 1.2  # em: a gap this wide inside a line parts table cells
+MIN_SIZE, MAX_SIZE = 0.5, 2000.0  # points: the sizes a glyph is measured in (_usable_size)
 
 # A paragraph's label at the start of a line: "73. ", "(b) ", "(iv) ".
 _LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\))\s")
@@ -162,8 +164,12 @@ def read_pdf(data: bytes, name: str) -> Layout:
 
 def _page_lines(document: pdfium.PdfDocument, index: int, name: str
                 ) -> tuple[list[_Line], float]:
-    """The page's lines, and the height of its top edge."""
-    page = document[index]
+    """The page's lines, and the height of its top edge. A page PDFium cannot load (its
+    object damaged, though the page tree counts it) is an error naming the page."""
+    try:
+        page = document[index]
+    except pdfium.PdfiumError as error:
+        raise InputError(name, f"page {index + 1} cannot be read ({_reason(error)})") from None
     try:
         top = page.get_size()[1]
         textpage = page.get_textpage()
@@ -212,7 +218,9 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> list[list[Glyph]]:
             if obj != last_object:
                 style = styles.get(obj)
                 if style is None:  # one font and size per text object
-                    style = styles[obj] = (_font_flags(obj), _FONT_SIZE(handle, index))
+                    style = styles[obj] = (_font_flags(obj),
+                                           _usable_size(_FONT_SIZE(handle, index),
+                                                        textpage, index))
                 font, size = style
                 last_object = obj
         gx, gy = x.value, y.value
@@ -227,6 +235,21 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> list[list[Glyph]]:
     if glyphs:
         runs.append(glyphs)
     return runs
+
+
+def _usable_size(size: float, textpage: pdfium.PdfTextPage, index: int) -> float:
+    """The size to measure a glyph by. PDFium reports the size the font is selected in,
+    which an odd or damaged file may make 0 or next to it (a division by it fails, or every
+    gap looks like a word space), negative, or absurd, and scale by its text matrix: then
+    the size as drawn (scaled by the matrix) is its size, kept in reason."""
+    if MIN_SIZE <= size <= MAX_SIZE:
+        return size
+    matrix = raw.FS_MATRIX()
+    if raw.FPDFText_GetMatrix(textpage.raw, index, matrix):
+        size = abs(size) * math.hypot(matrix.c, matrix.d)
+    if MIN_SIZE <= size <= MAX_SIZE:
+        return size
+    return MAX_SIZE if size > MAX_SIZE else MIN_SIZE  # NaN too
 
 
 def _special(handle: ctypes.c_void_p, index: int, code: int) -> tuple[int | None, bool]:

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 CELL_GAP = 1.2  # em of the line: a gap this wide parts two cells
 ROW_GAP = 1.35  # em: more space than this between baselines parts two rows
 SMALLER = 0.93  # a line this much smaller than the running text may belong to a table
+# More columns than this is no table of a resolution (a scale of assessments has five): a
+# run of small lines with gaps everywhere stays text, and no row is matched against
+# thousands of columns.
+MAX_BANDS = 24
 
 
 @dataclass
@@ -59,21 +63,31 @@ def table_runs(lines: list[_Line], body_size: float) -> list[tuple[int, int]]:
         if small and start is None:
             start = index
         elif not small and start is not None:
-            grid = [p for line in lines[start:index] if not _is_note(line)
-                    for p in _pieces(line)]
-            if len(_bands(grid)) >= 2:
+            _, body, _ = _sections(lines[start:index])
+            if 2 <= len(_bands([p for line in body for p in _pieces(line)])) <= MAX_BANDS:
                 runs.append((start, index))
             start = None
     return runs
 
 
-def table_of(lines: list[_Line]) -> Table:
-    """The table the run ``lines`` forms (see the module docstring)."""
+def _sections(lines: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
+    """(header, body, notes) of a run: the notes from the first line opening with a raised
+    letter; the header, the lines above the first one set in the body's size. ``table_runs``
+    and ``table_of`` both cut a run so, so the columns one counts are the columns the other
+    draws."""
     notes_at = next((i for i, line in enumerate(lines) if _is_note(line)), len(lines))
     grid, notes = lines[:notes_at], lines[notes_at:]
+    if not grid:
+        return [], [], notes
     body_size = max(line.size for line in grid)
     header_end = next((i for i, line in enumerate(grid) if line.size >= body_size - 0.3), 0)
-    header, body = grid[:header_end], grid[header_end:]
+    return grid[:header_end], grid[header_end:], notes
+
+
+def table_of(lines: list[_Line]) -> Table:
+    """The table the run ``lines`` forms (see the module docstring); the run is one that
+    ``table_runs`` found, so its body has at least two columns."""
+    header, body, notes = _sections(lines)
     bands = _bands([p for line in body for p in _pieces(line)])
     return Table(header=tuple(_row(row, bands, spanning=True) for row in _rows(header)),
                  rows=tuple(_row(row, bands, spanning=False) for row in _rows(body)),

@@ -2,7 +2,8 @@
 
 A PDF goes to ``pdf.read_pdf`` (through the ``cache``); anything else is a text export,
 decoded here and handed to ``text_export.read_text_export``. After ``decode``: the text is a
-``str`` decoded from UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; line
+``str`` decoded from UTF-8 (with or without BOM), UTF-16 (with BOM, or without when its NUL
+bytes say so), or Windows-1252; line
 endings are ``\\n``; nothing else is changed (no Unicode normalisation, no trimming: the text
 is the official one). Empty and binary files are refused.
 """
@@ -62,7 +63,10 @@ def _decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", name), "utf-16"
     if b"\x00" in data:
-        raise InputError(name, "binary file (it contains NUL bytes): not a text export")
+        if (text := _utf16_without_bom(data)) is not None:
+            return text
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(name, "binary file (it contains NUL bytes): not a text export", line)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -76,6 +80,25 @@ def _decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(
             name, f"cannot decode byte 0x{data[error.start]:02x}: neither UTF-8 nor "
             "Windows-1252 (is this a binary file?)", line) from None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 written without its byte order mark, which some tools do: the text of an
+    export is mostly Latin letters, so every NUL byte is the high half of a character and
+    stands on the same side of each pair (odd offsets little-endian, even big-endian), and
+    a third of the pairs at least have one. None when the NULs say otherwise (a stray NUL in
+    UTF-8 is no UTF-16) or the bytes do not decode: then it is binary."""
+    if len(data) % 2:
+        return None
+    odd = data[1::2].count(0)
+    even = data[0::2].count(0)
+    if (odd and even) or (odd + even) * 3 < len(data) // 2:
+        return None
+    encoding = "utf-16-le" if odd else "utf-16-be"
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

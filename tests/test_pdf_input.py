@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +21,7 @@ from generator.pdf import read_pdf
 from generator.read import read_input, read_inputs
 
 from .conftest import ROOT, SOURCE_DIR
+from .mutations import encrypted
 from .pdfbuild import fixture_pdf
 from .sitebuild import build
 
@@ -30,22 +30,6 @@ def saved(document: pdfium.PdfDocument) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
-
-
-def encrypted(data: bytes) -> bytes:
-    """``data`` with a Standard security handler whose empty password does not open it,
-    added as an incremental update (PDFium writes no encrypted files itself)."""
-    start = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
-    size = int(re.findall(rb"/Size (\d+)", data)[-1])
-    root = re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
-    ident = re.findall(rb"/ID\s*\[<([0-9A-F]+)>", data)[-1]
-    obj = (b"%d 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>\nendobj\n"
-           % (size, b"A1" * 32, b"B2" * 32))
-    xref = b"xref\n%d 1\n%010d 00000 n \n" % (size, len(data))
-    trailer = (b"trailer\n<< /Size %d /Root %s /Prev %d /Encrypt %d 0 R /ID [<%s><%s>] >>\n"
-               b"startxref\n%d\n%%%%EOF\n" % (size + 1, root, start, size, ident, ident,
-                                              len(data) + len(obj)))
-    return data + obj + xref + trailer
 
 
 def blank_pages(count: int) -> bytes:

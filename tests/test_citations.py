@@ -53,7 +53,7 @@ CASES = [
      [("52/214", "A/RES/52/214", ()), ("57/283 B", "A/RES/57/283B", ()),
       ("58/250", "A/RES/58/250", ())]),
     ("Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, para. 12; 58/101 B, sect. V, "
-     "paras. 61–76; and 61/121 B, sect. IV.",
+     "paras. 61\u201376; and 61/121 B, sect. IV.",
      [("52/214", "A/RES/52/214", ()), ("55/222", "A/RES/55/222", ()),
       ("58/101 B", "A/RES/58/101B", ()), ("61/121 B", "A/RES/61/121B", ())]),
     # Decisions: the Assembly's from 301 on, the Council's by year; never another body's

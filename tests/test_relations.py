@@ -12,9 +12,9 @@ from generator.compare import _longest_increasing, compare
 from generator.model import Meeting, Paragraph, Resolution, to_json
 from generator.pipeline import collect
 from generator.relation_views import see_also_panel
+from generator.render import make_environment
 from generator.series import find_series
 from generator.titles import subject_key
-from generator.render import make_environment
 
 from .conftest import ROOT, SOURCE_DIR
 

@@ -20,6 +20,7 @@ from .guard import failure
 from .model import Resolution
 from .parse import parse, problems_of
 from .paths import symbol_key
+from .progress import Progress, Report
 from .read import read_inputs
 
 
@@ -51,16 +52,19 @@ def source_files(source_dir: Path, ignore: tuple[str, ...] = NOT_SOURCES) -> lis
 
 
 def load_corpus(source_dir: Path, root: Path | None = None, cache: LayoutCache | None = None,
-                workers: int | None = None) -> Corpus:
+                workers: int | None = None, report: Report | None = None) -> Corpus:
     """Read and parse every file of ``source_dir`` (PDFs on ``workers`` cores, through
-    ``cache``); file names in problems are relative to ``root``."""
+    ``cache``); file names in problems are relative to ``root``; a long read says how far
+    it is through ``report``."""
     parsed: list[Resolution] = []
     problems: list[Problem] = []
     files: dict[str, Path] = {}
     paths = source_files(source_dir)
     readings = read_inputs([(path, _display_name(path, root)) for path in paths], cache,
-                           workers)
+                           workers, report)
+    progress = Progress("parsed", len(paths), "sources", report)
     for path, reading in zip(paths, readings, strict=True):
+        progress.advance()
         if isinstance(reading, Problem):
             problems.append(reading)
             continue

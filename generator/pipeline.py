@@ -9,6 +9,7 @@ stops the others.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,7 @@ from .lineage import with_lineage
 from .link import Linked, link_corpus
 from .model import Resolution
 from .paths import pdf_path
+from .progress import EVERY, Report
 from .relations import with_relations
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -50,12 +52,18 @@ class Site:
 
 def collect(source_dir: Path, data_dir: Path | None = DEFAULT_DATA_DIR, *,
             root: Path | None = None, directory_urls: bool = False,
-            cache_dir: Path | None = None, workers: int | None = None) -> Site:
+            cache_dir: Path | None = None, workers: int | None = None,
+            report: Report | None = None) -> Site:
     """Read and parse every source (PDF readings kept in ``cache_dir`` when given), load
-    the data files and link the corpus."""
-    corpus = load_corpus(source_dir, root, LayoutCache(cache_dir), workers)
+    the data files and link the corpus; ``report`` hears how a long read is going."""
+    corpus = load_corpus(source_dir, root, LayoutCache(cache_dir), workers, report)
     data = load_data(data_dir)
+    started = time.monotonic()
     linked = relate(corpus.resolutions, data, directory_urls=directory_urls)
+    took = time.monotonic() - started
+    if report is not None and took >= EVERY:
+        report(f"linked {len(corpus.resolutions):,} resolutions (citations, lineage, series) "
+               f"in {took:.0f} s")
     documents = {pdf_path(r): corpus.files[r.symbol] for r in corpus.resolutions
                  if r.kind == "pdf"}
     return Site(linked, data, (*corpus.problems, *data.problems, *linked.problems), documents)

@@ -23,6 +23,7 @@ from .errors import InputError, Problem
 from .guard import failure
 from .layout import Layout
 from .pdf import read_pdf
+from .progress import Progress, Report
 from .text_export import read_text_export
 
 # Characters that never occur in a text export; many of them mean a binary file.
@@ -135,7 +136,8 @@ def read_input(path: Path, name: str | None = None, cache: LayoutCache | None = 
 
 
 def read_inputs(files: list[tuple[Path, str]], cache: LayoutCache | None = None,
-                workers: int | None = None) -> list[Layout | Problem]:
+                workers: int | None = None, report: Report | None = None
+                ) -> list[Layout | Problem]:
     """Every file's reading (or the problem that stopped it), in the order given. PDFs not in
     ``cache`` are read on every core: PDFium is not thread-safe, so each worker is a process
     of its own ("spawn": safe also under ``mkdocs serve``, whose server runs threads)."""
@@ -159,7 +161,8 @@ def read_inputs(files: list[tuple[Path, str]], cache: LayoutCache | None = None,
         except Exception as error:  # reported, never fatal to the build
             results[index] = failure(error, name, "read")
     jobs = [(path, name) for _, path, name, _ in todo]
-    readings = _in_parallel(jobs, min(workers or os.cpu_count() or 1, len(jobs)))
+    progress = Progress("read", len(jobs), "new PDFs", report)
+    readings = _in_parallel(jobs, min(workers or os.cpu_count() or 1, len(jobs)), progress)
     for (index, _, _, key), reading in zip(todo, readings, strict=True):
         if isinstance(reading, Layout):
             cache.put(key, reading)
@@ -167,7 +170,8 @@ def read_inputs(files: list[tuple[Path, str]], cache: LayoutCache | None = None,
     return [r for r in results if r is not None]
 
 
-def _in_parallel(jobs: list[tuple[Path, str]], workers: int) -> list[Layout | Problem]:
+def _in_parallel(jobs: list[tuple[Path, str]], workers: int, progress: Progress
+                 ) -> list[Layout | Problem]:
     """Every job's reading, on ``workers`` processes when more than one; should the
     processes fail to start (a program that cannot be re-imported, a sandbox without
     them), the same work is done here, one file after another."""
@@ -175,10 +179,16 @@ def _in_parallel(jobs: list[tuple[Path, str]], workers: int) -> list[Layout | Pr
         try:
             context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                return list(pool.map(_read_pdf_file, jobs, chunksize=1))
+                return [_counted(reading, progress)
+                        for reading in pool.map(_read_pdf_file, jobs, chunksize=1)]
         except (BrokenProcessPool, OSError):
-            pass
-    return [_read_pdf_file(job) for job in jobs]
+            progress.done = 0
+    return [_counted(_read_pdf_file(job), progress) for job in jobs]
+
+
+def _counted(reading: Layout | Problem, progress: Progress) -> Layout | Problem:
+    progress.advance()
+    return reading
 
 
 def _read_pdf_file(job: tuple[Path, str]) -> Layout | Problem:

@@ -52,6 +52,7 @@ from .model import (
 )
 from .overview import citation_picture, graph_json, timeline
 from .paths import json_path, official_url, page_path, pdf_path, relative_href, symbol_key
+from .progress import Progress, Report
 from .reference_views import cited_by, cited_documents, glossary, references_of
 from .relation_views import compare_path, comparison_view, see_also_panel
 from .relations import all_series
@@ -440,7 +441,8 @@ class SiteRenderer:
     """Renders every page; knows where each page lives so it can link between them."""
 
     def __init__(self, linked: Linked, templates_dir: Path, data: Data,
-                 directory_urls: bool = False) -> None:
+                 directory_urls: bool = False, report: Report | None = None) -> None:
+        self.report = report
         self.resolutions = sorted(linked.resolutions, key=lambda r: symbol_key(r.symbol))
         self.corpus = {r.symbol: r for r in self.resolutions}
         self.graph = linked.graph
@@ -464,9 +466,14 @@ class SiteRenderer:
     def files(self) -> dict[str, str]:
         """Every page; one that cannot be drawn is a problem, and the others are drawn."""
         files: dict[str, str] = {}
-        pages, self.problems = each(
-            self.resolutions, lambda r: (self.resolution_page(r), dump_json(r)),
-            lambda r: r.source or r.symbol, "drawn as a page")
+        progress = Progress("drawn", len(self.resolutions), "resolution pages", self.report)
+
+        def draw(resolution: Resolution) -> tuple[str, str]:
+            progress.advance()
+            return self.resolution_page(resolution), dump_json(resolution)
+
+        pages, self.problems = each(self.resolutions, draw, lambda r: r.source or r.symbol,
+                                    "drawn as a page")
         for resolution, (page, data) in pages:
             files[page_path(resolution)] = page
             files[json_path(resolution)] = data
@@ -600,12 +607,12 @@ class Rendered:
 
 
 def render_site(linked: Linked, templates_dir: Path, data: Data | None = None, *,
-                directory_urls: bool = False) -> Rendered:
+                directory_urls: bool = False, report: Report | None = None) -> Rendered:
     """Every generated site file, and the problems of any page that could not be drawn.
 
     ``linked`` is the link stage's output (its problems are the caller's to report).
     ``directory_urls`` must match MkDocs' ``use_directory_urls`` so relative links land.
     """
-    renderer = SiteRenderer(linked, templates_dir, data or Data(), directory_urls)
+    renderer = SiteRenderer(linked, templates_dir, data or Data(), directory_urls, report)
     files = renderer.files()
     return Rendered(files, tuple(renderer.problems))

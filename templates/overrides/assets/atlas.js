@@ -234,3 +234,141 @@
     }
   });
 })();
+
+/*
+ * The overview's filters and zoom. The picture is drawn at build time with every lane and
+ * dot, and the form above it is hidden: without JavaScript the whole picture shows, scaled to
+ * its frame. Here the form is shown; choosing a series, a committee or a session hides the
+ * dots (and timeline entries) that do not match, closes up the lanes left empty and redraws
+ * the arrows between the dots still shown; the zoom widens the picture inside its frame,
+ * which then scrolls sideways. Nothing is fetched: it works from file:// as from a server.
+ */
+(function () {
+  "use strict";
+
+  var KEYS = ["series", "committee", "session"];
+
+  /* The curve of generator/overview.py's arrow_path: a low bow along a lane, straight across. */
+  function arrowPath(x1, y1, x2, y2) {
+    var bow = y1 === y2 ? Math.min(10, Math.max(5, Math.abs(x1 - x2) / 5)) : 0;
+    var mx = (x1 + x2) / 2;
+    var my = (y1 + y2) / 2 - bow;
+    return "M" + x1 + "," + y1 + " Q" + mx.toFixed(1) + "," + my.toFixed(1) + " " +
+      x2 + "," + y2;
+  }
+
+  function show(node, shown) {
+    if (shown) {
+      node.removeAttribute("data-atlas-out");
+    } else {
+      node.setAttribute("data-atlas-out", "");
+    }
+  }
+
+  /* Does a dot or entry match every filter chosen? A dot's series is its lane's. */
+  function matches(node, choice, series) {
+    return KEYS.every(function (key) {
+      var value = key === "series" && series ? series : node.getAttribute("data-" + key);
+      return !choice[key] || value === choice[key];
+    });
+  }
+
+  /* Hide what does not match, close up the empty lanes; returns the dots shown. */
+  function filterGraph(svg, choice) {
+    var rows = svg.querySelectorAll(".atlas-graph__row");
+    var at = {};
+    var count = 0;
+    var top = rows.length ? Number(rows[0].getAttribute("data-top")) : 0;
+    rows.forEach(function (row) {
+      var series = row.getAttribute("data-series");
+      var dy = top - Number(row.getAttribute("data-top"));
+      var shown = 0;
+      row.querySelectorAll("a[data-symbol]").forEach(function (dot) {
+        var ok = matches(dot, choice, series);
+        var circle = dot.querySelector("circle");
+        show(dot, ok);
+        if (ok) {
+          shown += 1;
+          at[dot.getAttribute("data-symbol")] = [Number(circle.getAttribute("cx")),
+            Number(circle.getAttribute("cy")) + dy];
+        }
+      });
+      show(row, shown > 0);
+      if (dy) {
+        row.setAttribute("transform", "translate(0 " + dy + ")");
+      } else {
+        row.removeAttribute("transform");
+      }
+      top += shown ? Number(row.getAttribute("data-height")) : 0;
+      count += shown;
+    });
+    svg.querySelectorAll(".atlas-graph__edge").forEach(function (edge) {
+      var from = at[edge.getAttribute("data-from")];
+      var to = at[edge.getAttribute("data-to")];
+      show(edge, Boolean(from && to));
+      if (from && to) {
+        edge.setAttribute("d", arrowPath(from[0], from[1], to[0], to[1]));
+      }
+    });
+    var box = svg.viewBox.baseVal; /* the height attribute sets the aspect ratio too */
+    svg.setAttribute("viewBox", "0 0 " + box.width + " " + (top + 6));
+    svg.setAttribute("height", top + 6);
+    return count;
+  }
+
+  /* The timeline below follows the same filters; a year with nothing left is hidden. */
+  function filterTimeline(choice) {
+    document.querySelectorAll(".atlas-timeline__list").forEach(function (list) {
+      var shown = 0;
+      list.querySelectorAll("li[data-series]").forEach(function (entry) {
+        var ok = matches(entry, choice, "");
+        show(entry, ok);
+        shown += ok ? 1 : 0;
+      });
+      show(list, shown > 0);
+      if (list.previousElementSibling) {
+        show(list.previousElementSibling, shown > 0);
+      }
+    });
+  }
+
+  function zoom(figure, svg, factor) {
+    svg.style.width = factor === "1" ? "" : Number(factor) * 100 + "%";
+    figure.setAttribute("data-zoom", factor);
+  }
+
+  function setUp(figure) {
+    var form = figure.querySelector("form[data-atlas-filters]");
+    var svg = figure.querySelector("svg[data-atlas-graph]");
+    if (!form || !svg) {
+      return;
+    }
+    var total = svg.querySelectorAll("a[data-symbol]").length;
+    var output = form.querySelector("output");
+    function update() {
+      var choice = {};
+      KEYS.forEach(function (key) {
+        choice[key] = form.elements[key].value;
+      });
+      var count = filterGraph(svg, choice);
+      filterTimeline(choice);
+      zoom(figure, svg, form.elements.zoom.value);
+      var any = KEYS.some(function (key) { return choice[key]; });
+      output.textContent = any ? count + " of " + total + " resolutions shown" : "";
+    }
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    update(); /* a form the browser restored on going back applies at once */
+  }
+
+  function start() {
+    document.querySelectorAll("[data-atlas-overview]").forEach(setUp);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

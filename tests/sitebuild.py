@@ -6,6 +6,7 @@ is what users build.
 
 from __future__ import annotations
 
+import filecmp
 import os
 import subprocess
 import sys
@@ -135,3 +136,17 @@ def broken_links(site: Path) -> list[str]:
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(site)}: {target} (no such anchor)")
     return broken
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """Files that differ between two built sites, or stand in one only."""
+    return _differences(filecmp.dircmp(first, second))
+
+
+def _differences(comparison: filecmp.dircmp) -> list[str]:
+    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right,
+                                           comparison.common_files, shallow=False)
+    found = mismatch + errors + comparison.left_only + comparison.right_only
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found

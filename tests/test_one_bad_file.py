@@ -75,8 +75,9 @@ def test_linking_failing_on_one_resolution_publishes_it_unlinked(sources, monkey
                for p in site.problems)
 
 
-def test_a_page_that_cannot_be_drawn_costs_only_itself(sources, monkeypatch):
-    site = collect(sources, root=sources.parent)
+@pytest.fixture
+def undrawable(monkeypatch):
+    """The page of BAD cannot be drawn, as with a template nobody foresaw."""
     original = render.SiteRenderer.resolution_page
 
     def resolution_page(self, r):
@@ -85,6 +86,10 @@ def test_a_page_that_cannot_be_drawn_costs_only_itself(sources, monkeypatch):
         return original(self, r)
 
     monkeypatch.setattr(render.SiteRenderer, "resolution_page", resolution_page)
+
+
+def test_a_page_that_cannot_be_drawn_costs_only_itself(sources, undrawable):
+    site = collect(sources, root=sources.parent)
     rendered = render_site(site.linked, ROOT / "templates", site.data)
     assert "A/RES/64/187.md" in rendered.files
     assert "index.md" in rendered.files and "overview.md" in rendered.files
@@ -144,21 +149,13 @@ def test_printable(text, shown):
     assert str(Problem(text, "m")) == f"{shown}: m"
 
 
-def test_a_page_that_cannot_be_drawn_leaves_no_link_dangling(sources, tmp_path, monkeypatch):
+def test_a_page_that_cannot_be_drawn_leaves_no_link_dangling(sources, tmp_path, undrawable):
     """Built for real: the short page stands where the page would, every link lands."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     from .sitebuild import broken_links, write_config
 
-    original = render.SiteRenderer.resolution_page
-
-    def resolution_page(self, r):
-        if r.symbol == BAD:
-            raise ValueError("a template nobody foresaw")
-        return original(self, r)
-
-    monkeypatch.setattr(render.SiteRenderer, "resolution_page", resolution_page)
     site_dir = tmp_path / "site"
     mkdocs_build(load_config(str(write_config(tmp_path, sources, site_dir)), strict=False))
     short = (site_dir / "A/RES/66/184.html").read_text(encoding="utf-8")

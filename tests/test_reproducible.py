@@ -7,7 +7,6 @@ byte-identical and no file carries either day. ``SOURCE_DATE_EPOCH``, when set, 
 
 from __future__ import annotations
 
-import filecmp
 import gzip
 import struct
 from datetime import UTC, datetime
@@ -17,7 +16,7 @@ from xml.etree import ElementTree
 import pytest
 
 from .conftest import SOURCE_DIR
-from .sitebuild import build
+from .sitebuild import build, differences
 
 HOST = "https://atlas.example.org/un/"
 DAYS = ("2026-12-01T09:30:00", "2041-03-17T23:59:00")
@@ -39,7 +38,7 @@ def hosted_builds(tmp_path_factory) -> tuple[Path, Path]:
 
 def test_builds_on_two_days_are_byte_identical(hosted_builds):
     first, second = hosted_builds
-    assert _differences(filecmp.dircmp(first, second)) == []
+    assert differences(first, second) == []
 
 
 def test_no_file_carries_the_day_of_the_build(hosted_builds):
@@ -97,12 +96,3 @@ def _gzip_mtime(path: Path) -> int:
 
 def _midnight(day: str) -> int:
     return int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp())
-
-
-def _differences(comparison: filecmp.dircmp) -> list[str]:
-    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right,
-                                           comparison.common_files, shallow=False)
-    found = mismatch + errors + comparison.left_only + comparison.right_only
-    for sub in comparison.subdirs.values():
-        found += _differences(sub)
-    return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
 import json
 import re
 from pathlib import Path
@@ -13,7 +12,7 @@ from generator.parse import parse
 from generator.read import read_input
 
 from .conftest import GOLDEN_DIR, SOURCE_DIR, SOURCES
-from .sitebuild import broken_links, build, page_links
+from .sitebuild import broken_links, build, differences, page_links
 
 
 @pytest.fixture(scope="module")
@@ -103,17 +102,7 @@ def test_search_index_has_paragraph_words_and_symbols(site):
 def test_build_is_deterministic(site, tmp_path):
     result, again = build(tmp_path, SOURCE_DIR)
     assert result.returncode == 0, result.stderr
-    comparison = filecmp.dircmp(site, again)
-    assert _differences(comparison) == []
-
-
-def _differences(comparison: filecmp.dircmp) -> list[str]:
-    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right,
-                                           comparison.common_files, shallow=False)
-    found = mismatch + errors + comparison.left_only + comparison.right_only
-    for sub in comparison.subdirs.values():
-        found += _differences(sub)
-    return found
+    assert differences(site, again) == []
 
 
 def test_meeting_and_report_link_to_their_records(site):

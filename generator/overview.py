@@ -43,7 +43,8 @@ PAD = 14  # units left and right of the time axis, for the first and last dots
 TOP = 30  # units for the year axis
 LANE = 40  # units per lane: its label above, its dots below
 NUMBERS = 14  # units more for a lane whose dots have room for their numbers under them
-NUMBER_ROOM = 38  # units a dot needs to each side to show its number ("80/118")
+NUMBER_WIDTH = 31  # units of a number under a dot ("80/118" at 10 units)
+NUMBER_ROOM = 38  # units a dot needs to each side to show its number: its width and a gap
 YEAR_ROOM = 64  # units between labelled years (a year label is ~45 at phone size)
 CONTEXT = 2  # shared words kept before the words that tell two alike labels apart
 LABEL = 64  # characters of a series title shown above its lane (fits at phone size)
@@ -304,9 +305,8 @@ def _lane(lane: Lane, radius: float, href: Href) -> str:
 def _dot(resolution: Resolution, x: float, y: int, radius: float, numbered: bool,
          href: Href) -> str:
     label = f"{resolution.symbol}, adopted {resolution.adopted.isoformat()}: {resolution.title}"
-    number = (f'<text class="atlas-graph__label"{HALO} x="{x}" y="{y + 17}" '
-              f'text-anchor="{_anchor(x)}">{html_text(resolution.number)}</text>'
-              if numbered else "")
+    number = (f'<text class="atlas-graph__label"{HALO} x="{_number_x(x)}" y="{y + 17}" '
+              f'text-anchor="middle">{html_text(resolution.number)}</text>' if numbered else "")
     return (f'<a href="{html_text(href(page_path(resolution)))}" aria-label="{html_text(label)}" '
             f'data-symbol="{html_text(resolution.symbol)}" '
             f'data-committee="{html_text(committee(resolution))}" '
@@ -315,9 +315,11 @@ def _dot(resolution: Resolution, x: float, y: int, radius: float, numbered: bool
             f'<circle class="atlas-graph__node" cx="{x}" cy="{y}" r="{radius}"/>{number}</a>')
 
 
-def _anchor(x: float) -> str:
-    """A number centred under its dot, unless that would take it past an edge."""
-    return "start" if x < 2 * PAD else "end" if x > WIDTH - 2 * PAD else "middle"
+def _number_x(x: float) -> float:
+    """A number centred under its dot, moved in (never more than a few units, as the dots
+    keep ``PAD`` from the edges) where centring would take it past an edge."""
+    half = NUMBER_WIDTH / 2 + 2
+    return min(max(x, half), WIDTH - half)
 
 
 def arrow_path(start: tuple[float, int], end: tuple[float, int]) -> str:

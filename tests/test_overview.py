@@ -5,6 +5,7 @@ filters' data on every dot, and graph.json's series with their missing members.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
@@ -12,7 +13,15 @@ from xml.etree import ElementTree
 import pytest
 
 from benchmarks.synthetic import Member, Para, ods_export
-from generator.overview import LABEL, PAD, WIDTH, citation_picture, graph_json, lane_labels
+from generator.overview import (
+    LABEL,
+    NUMBER_WIDTH,
+    PAD,
+    WIDTH,
+    citation_picture,
+    graph_json,
+    lane_labels,
+)
 from generator.pipeline import collect
 
 from .conftest import SOURCE_DIR
@@ -118,8 +127,24 @@ def test_picture_filters_list_the_lanes_committees_and_sessions(crafted):
     assert (picture.first, picture.last) == (1946, 2025)
 
 
-def test_graph_json_lists_each_series_missing_members():
-    graph = graph_json(collect(SOURCE_DIR).linked.resolutions)
+@pytest.fixture(scope="module")
+def seeds() -> list:
+    return list(collect(SOURCE_DIR).linked.resolutions)
+
+
+def test_numbers_under_the_dots_never_run_together(seeds):
+    """79/194 and 80/118, a year apart at the right edge: both numbered, apart, inside."""
+    labels = [t for t in _svg(seeds).iter(f"{NS}text") if t.get("class") == "atlas-graph__label"]
+    assert {t.get("text-anchor") for t in labels} == {"middle"}  # each spans x ± width / 2
+    numbers = [(float(t.get("x")), t.text) for t in labels]
+    assert [text for _, text in numbers] == ["64/187", "66/184", "78/132", "79/194", "80/118"]
+    xs = [x for x, _ in numbers]
+    assert all(b - a >= NUMBER_WIDTH for a, b in itertools.pairwise(xs))
+    assert xs[0] >= NUMBER_WIDTH / 2 and xs[-1] + NUMBER_WIDTH / 2 <= WIDTH
+
+
+def test_graph_json_lists_each_series_missing_members(seeds):
+    graph = graph_json(seeds)
     (series,) = graph["series"]
     assert set(series) == {"id", "title", "members", "missing"}
     assert len(series["missing"]) == 18

@@ -262,7 +262,8 @@ def _filters(lanes: Sequence[Lane]) -> tuple[tuple[Option, ...], ...]:
     committees = sorted({committee(r) for r in shown}, key=lambda c: (c == PLENARY, c))
     sessions = sorted({r.session for r in shown}, key=session_key)
     return (tuple(Option(lane.key, lane.label) for lane in lanes),
-            tuple(Option(c, c) for c in committees),
+            tuple(Option(c, "Plenary (no Main Committee)" if c == PLENARY else c)
+                  for c in committees),
             tuple(Option(str(s), f"Session {s}") for s in sessions))
 
 

@@ -80,7 +80,7 @@ def blocks_of(lines: tuple[Line, ...]) -> list[Block]:
 def _block(lines: list[Line]) -> Block:
     parts = [Styled.of(line) for line in lines]
     separators = [_separator(a.text, b.text) for a, b in itertools.pairwise(lines)]
-    content, _ = Styled.join(parts, separators).collapsed()
+    content = Styled.join(parts, separators).squashed()
     return Block(content, tuple(lines))
 
 

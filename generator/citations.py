@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -182,10 +183,12 @@ def find_doubts(text: str, citations: list[Citation]) -> list[Doubt]:
     """Paragraph citations that no found citation completes, and Council resolutions with a
     General Assembly number ("Economic and Social Council resolution 64/3")."""
     doubts = []
-    starts = {c.start for c in citations}
+    starts = sorted({c.start for c in citations})
     for match in PARAGRAPHS_OF.finditer(text):
         following = match.start("what")
-        if not any(following <= start <= following + 60 for start in starts):
+        # the first citation starting at or after the words: does it start within 60?
+        at = bisect_left(starts, following)
+        if not (at < len(starts) and starts[at] <= following + 60):
             doubts.append(Doubt(match.start(), match.group(),
                                 "cites paragraphs of something that is neither a resolution "
                                 "nor an instrument in data/instruments.yaml"))
@@ -206,11 +209,12 @@ def find_citations(text: str, names: tuple[InstrumentName, ...] = ()) -> list[Ci
              + list(_instruments(text, names))
              + list(_own_paragraphs(text)))
     citations: list[Citation] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 for every character a citation already covers
     for citation in found:
-        if any(citation.start < end and start < citation.end for start, end in taken):
-            continue
-        taken.append((citation.start, citation.end))
+        start, end = citation.start, citation.end
+        if 1 in taken[start:end]:  # looks at this citation's characters only, however many
+            continue               # citations the text has
+        taken[start:end] = b"\x01" * (end - start)
         citations.append(_with_paragraphs(text, citation))
     return sorted(citations, key=lambda c: c.start)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .layout import SUPERSCRIPT
 from .patterns import MONTHS
@@ -56,8 +57,7 @@ _UNIT_AFTER = re.compile(
     r"members|times|to\s\d|and\s\d|or\s\d|-)", re.I)
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):  # a tuple: a text may have 100,000 places, made quickly
     text: int  # index of the text
     start: int
     end: int
@@ -108,15 +108,17 @@ def _raised(texts: list[Styled], footnotes: int) -> Markers:
 
 def _places(texts: list[Styled], footnotes: int) -> list[Place]:
     places: list[Place] = []
+    highest = max(footnotes, 1) + 1
     for index, styled in enumerate(texts):
         text = styled.text
         for match in _DIGITS.finditer(text):
-            number = int(match["number"])
-            if not 1 <= number <= max(footnotes, 1) + 1:
+            number = int(match.group())  # the match is its digits (the rest looks around)
+            if not 1 <= number <= highest:
                 continue
-            weight = _weight(text, match.start(), match.end())
+            start, end = match.span()
+            weight = _weight(text, start, end)
             if weight:
-                places.append(Place(index, match.start(), match.end(), number, weight))
+                places.append(Place(index, start, end, number, weight))
         for match in _FIGURE.finditer(text):
             end = match.end("serial")
             for digits in (1, 2):
@@ -127,15 +129,24 @@ def _places(texts: list[Styled], footnotes: int) -> list[Place]:
     return places
 
 
+# How far back ``_weight`` looks for the word a marker is glued to: longer than any word
+# (a URL of a footnote included). Looking at all the text before every place would make
+# the work grow with the square of the text.
+_LOOKBACK = 200
+
+
 def _weight(text: str, start: int, end: int) -> int:
     """How much the digits at ``start`` read like a marker; 0 when they never are one."""
-    before = text[:start]
-    if not before:
+    if not start:
         return 0
-    last = before[-1]
-    token = before.split()[-1] if before.split() else ""
+    last = text[start - 1]
+    before = text[max(0, start - _LOOKBACK):start]
+    words = before.rsplit(None, 1)  # from the right: only the last word is split off
+    token = words[-1] if words else ""
     if last.isalpha():
-        return GLUED if not any(c.isdigit() or c == "/" for c in token) else 0
+        if token.isalpha():  # the common case, at once
+            return GLUED
+        return GLUED if not (any(map(str.isdigit, token)) or "/" in token) else 0
     if last in ",;:)\u201d\u2019\"'":
         if last == "," and before[-2:-1].isdigit() and end - start == 3:
             return 0  # "15,000": a thousands group
@@ -144,7 +155,7 @@ def _weight(text: str, start: int, end: int) -> int:
         return GLUED if not before[-2:-1].isdigit() and "/" not in token else 0
     if last == " " and token:
         word = token.rstrip(",;:")
-        if (_COUNTING.search(word) or any(c.isdigit() for c in token)
+        if (_COUNTING.search(word) or any(map(str.isdigit, token))
                 or not (token[-1].isalpha() or token[-1] in ",;:)\u201d\u2019")
                 or _UNIT_AFTER.match(text, end) or (token[:1].isupper() and len(token) <= 2)):
             return 0
@@ -155,16 +166,15 @@ def _weight(text: str, start: int, end: int) -> int:
 def _sequenced(texts: list[Styled], footnotes: int) -> Markers:
     places = _places(texts, footnotes)
     result = Markers([[] for _ in texts])
-    first = _first_references(places, footnotes)
-    order = {id(p): n for n, p in enumerate(places)}
-    chosen = {id(p) for p in first.values()}
-    for place in places:
+    at = _first_references(places, footnotes)  # footnote -> position of its first place
+    first = {number: places[position] for number, position in at.items()}
+    chosen = set(at.values())
+    for position, place in enumerate(places):
         number = place.number
-        if id(place) in chosen:
+        if position in chosen:
             result.spans[place.text].append((number, place.start, place.end))
-        elif (place.weight == GLUED and number in first
-              and order[id(place)] > order[id(first[number])]
-              and not _overlaps(result.spans[place.text], place)):
+        elif (place.weight == GLUED and number in at and position > at[number]
+              and _clear_of(result.spans[place.text], place)):
             result.spans[place.text].append((number, place.start, place.end))  # again
         elif place.weight == GLUED and number > footnotes:
             context = texts[place.text].text[max(0, place.start - 20):place.end]
@@ -173,22 +183,30 @@ def _sequenced(texts: list[Styled], footnotes: int) -> Markers:
                                   "footnotes; kept as text"))
     for spans in result.spans:
         spans.sort(key=lambda s: s[1])
+    previous = None  # the text of the latest footnote referenced so far
     for number in range(1, footnotes + 1):
-        if number not in first:
+        if number in first:
+            previous = first[number].text
+        else:
             after = f" (after footnote {number - 1})" if number - 1 in first else ""
-            result.doubts.append((_where_missing(first, number),
+            where = previous if previous is not None else _where_later(first, number)
+            result.doubts.append((where,
                                   f"footnote {number} is never referenced in the text: no "
                                   f"marker {number} stands here or in the paragraphs that "
                                   f"follow{after}; its note is kept"))
     return result
 
 
-def _overlaps(spans: list[tuple[int, int, int]], place: Place) -> bool:
-    return any(s < place.end and place.start < e for _, s, e in spans)
+def _clear_of(spans: list[tuple[int, int, int]], place: Place) -> bool:
+    """Does ``place`` overlap none of ``spans``? Places come in reading order and spans are
+    taken in it, so only the last span taken can reach the next place: the check costs the
+    same however many markers a text has."""
+    return not spans or spans[-1][2] <= place.start
 
 
-def _first_references(places: list[Place], footnotes: int) -> dict[int, Place]:
-    """The best assignment of first references 1..M to places in reading order.
+def _first_references(places: list[Place], footnotes: int) -> dict[int, int]:
+    """The best assignment of first references 1..M to places in reading order, as the
+    position in ``places`` of each footnote's first reference.
 
     Dynamic programming over a frontier of states (last place used, score): a state with a
     later place and no higher score is never better, so the frontier holds at most one state
@@ -205,11 +223,12 @@ def _first_references(places: list[Place], footnotes: int) -> dict[int, Place]:
     for number in range(1, footnotes + 1):
         states = [(pos, score + SKIP, chain)
                   for pos, score, chain in zip(positions, scores, chains, strict=True)]
+        best = None  # a new state no better than one at an earlier place is never kept
         for position in by_number.get(number, ()):
             k = bisect_left(positions, position) - 1  # the best state strictly before it
-            if k >= 0:
-                states.append((position, scores[k] + places[position].weight,
-                               (position, chains[k])))
+            if k >= 0 and (best is None or scores[k] + places[position].weight > best):
+                best = scores[k] + places[position].weight
+                states.append((position, best, (position, chains[k])))
         states.sort(key=lambda state: (state[0], -state[1]))
         positions, scores, chains = [], [], []
         for pos, score, chain in states:
@@ -218,19 +237,16 @@ def _first_references(places: list[Place], footnotes: int) -> dict[int, Place]:
             positions.append(pos)
             scores.append(score)
             chains.append(chain)
-    chosen: dict[int, Place] = {}
+    chosen: dict[int, int] = {}
     chain = chains[-1]
     while chain:
         position, chain = chain
-        chosen[places[position].number] = places[position]
+        chosen[places[position].number] = position
     return chosen
 
 
-def _where_missing(first: dict[int, Place], number: int) -> int:
-    """The text where footnote ``number`` should have been referenced: after the text of
-    the footnote before it (or the first text)."""
-    earlier = [first[n].text for n in range(number - 1, 0, -1) if n in first]
+def _where_later(first: dict[int, Place], number: int) -> int:
+    """The text where footnote ``number`` should have been referenced when no footnote
+    before it was: before the next one that is (or the first text)."""
     later = [first[n].text for n in range(number + 1, number + 50) if n in first]
-    if earlier:
-        return earlier[0]
     return later[0] if later else 0

@@ -299,7 +299,7 @@ def _before_space(text: str, offset: int) -> int:
 
 
 def _footnote(note: _Note) -> Footnote:
-    content, _ = Styled.join(note.parts, [" "] * (len(note.parts) - 1)).collapsed()
+    content = Styled.join(note.parts, [" "] * (len(note.parts) - 1)).squashed()
     return Footnote(note.number, content.text, note.block.line, page=note.block.first.page,
                     italic=content.spans(ITALIC) if content.styles else None,
                     source_links=tuple(SourceLink(link.start, link.end, link.target)

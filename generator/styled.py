@@ -17,6 +17,7 @@ from .layout import Line, Link
 
 # Whitespace collapses to one space; a no-break space is content, not layout, and stays.
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+_NOT_COLLAPSED = re.compile(r"[\t\n\r\f\v]| {2}")  # what a collapsed text never holds
 # For ``spans``: a style byte -> b"1" where it carries the flag, b"0" elsewhere.
 _MASKS = {flag: bytes(b"1"[0] if value & flag else b"0"[0] for value in range(256))
           for flag in (1, 2, 4)}
@@ -68,15 +69,22 @@ class Styled:
             position += len(part.text)
         return cls("".join(text), bytes(styles) if known else b"", _merged(links))
 
+    def squashed(self) -> Styled:
+        """The text of ``collapsed()`` without the offsets, which most callers do not need:
+        a text that knows no styles and no links is collapsed by one pattern, however many
+        whitespace runs it has."""
+        if self.styles or self.links:
+            return self.collapsed()[0]
+        return Styled(_SPACE_RUN.sub(" ", self.text).strip(" \t\n\r\f\v"))
+
     def collapsed(self) -> tuple[Styled, list[int]]:
         """Whitespace runs as one space, no space at either end; and for every offset of
         this text (and its end) the offset it has in the result. Work is done on slices
         between whitespace runs, so it stays linear and quick however long the text."""
         text, styles = self.text, self.styles
-        runs = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(text)]
-        if all(b - a == 1 and text[a] == " " for a, b in runs) and (
-                not runs or (runs[0][0] > 0 and runs[-1][1] < len(text))):
+        if not _NOT_COLLAPSED.search(text) and text[:1] != " " and text[-1:] != " ":
             return self, list(range(len(text) + 1))  # nothing to collapse
+        runs = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(text)]
         pieces: list[str] = []
         style_pieces: list[bytes] = []
         offsets: list[int] = [0] * (len(text) + 1)
@@ -102,7 +110,10 @@ class Styled:
 
     def without(self, spans: Iterable[tuple[int, int]]) -> tuple[Styled, list[int]]:
         """The text with ``spans`` removed, and where each removed span stood in the result
-        (one offset per span, in order)."""
+        (one offset per span, in order). A text that knows no styles and no links (a text
+        export's) is cut as a plain string: a paragraph may have thousands of markers."""
+        if not self.styles and not self.links:
+            return self._plain_without(spans)
         pieces: list[Styled] = []
         at: list[int] = []
         position = length = 0
@@ -114,6 +125,20 @@ class Styled:
             position = end
         pieces.append(self.slice(position))
         return Styled.join(pieces, [""] * (len(pieces) - 1)), at
+
+    def _plain_without(self, spans: Iterable[tuple[int, int]]) -> tuple[Styled, list[int]]:
+        text = self.text
+        pieces: list[str] = []
+        at: list[int] = []
+        position = length = 0
+        for start, end in spans:
+            piece = text[position:start]
+            pieces.append(piece)
+            length += len(piece)
+            at.append(length)
+            position = end
+        pieces.append(text[position:])
+        return Styled("".join(pieces)), at
 
     def spans(self, flag: int) -> tuple[tuple[int, int], ...]:
         """Maximal runs of characters carrying ``flag``; a single space between two such runs

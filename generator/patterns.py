@@ -1,7 +1,13 @@
-"""Regular expressions for the ODS text export, one verbose pattern per construct.
+r"""Regular expressions for the ODS text export, one verbose pattern per construct.
 
 Kept apart from the parsing logic so each pattern can be read, commented and tested on its own
 (see tests/test_patterns.py for real lines and near misses).
+
+Every pattern runs in time linear in its line, however long the line and whatever it repeats
+(tests/test_linear.py): a group that ends a line is written ``\S(?:.*\S)?`` ("from a
+non-blank to the last non-blank"), never ``\S.*?`` before ``\s*$``, which tries the rest of
+the line after every character; no two quantified runs of whitespace stand side by side; a
+lazy group before whitespace only ends on a non-blank.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ ADOPTION = re.compile(
 #   (A/64/413)]"
 REPORT = re.compile(
     r"""^\s*\[on\s+the\s+reports?\s+of\s+the\s+
-        (?P<committee>.+?)                # committee name, may itself hold "(Fourth Committee)"
+        (?P<committee>\S(?:.*?\S)?)      # committee name, may itself hold "(Fourth Committee)"
         \s+\((?P<symbol>[AE]/[^,()\s]+)   # report symbol: A/64/417, A/64/582/Add.1
         (?:,\s*(?P<paragraph>paras?\.\s*[^)]+))?  # optional "para. 7"
         \)\]\s*$""",
@@ -53,13 +59,13 @@ TITLE = re.compile(
     r"""^\s*(?P<number>
             (?P<session>\d{1,3}|ES-\d{1,2}|S-\d{1,2})/(?P<serial>\d{1,4})  # 64/187, ES-11/1
             (?:\s?(?P<part>[A-Z]))?                     # optional part letter: 57/270 B
-        )\.[\t ]+(?P<title>\S.*?)\s*$""",
+        )\.[\t ]+(?P<title>\S(?:.*\S)?)\s*$""",   # the title, up to its last non-blank
     re.X | re.S,
 )
 
 # "The General Assembly," opens the preamble
 # (without its comma when one unnumbered paragraph follows)
-ASSEMBLY = re.compile(r"^\s*The\s+General\s+Assembly\s*,?\s*$")
+ASSEMBLY = re.compile(r"^\s*The\s+General\s+Assembly\s*(?:,\s*)?$")
 
 # "66th plenary meeting" closes the resolution, followed by its date (on the next line of a
 # text export; a PDF may set both as one block); "50th (resumed) plenary meeting" too.
@@ -93,7 +99,7 @@ HEADING = re.compile(
 ANNEX = re.compile(
     r"""^\s*Annex
         (?:\s+(?P<label>[IVXLC]{1,6}|\d{1,2}))?   # "Annex II"
-        (?:[\t ]+(?P<title>\S.*?))?              # a title on the same line
+        (?:[\t ]+(?P<title>\S(?:.*\S)?))?       # a title on the same line
         \s*$""",
     re.X,
 )
@@ -111,7 +117,7 @@ MASTHEAD = re.compile(
     r"""^\s*United\s*Nations\s*(?P<symbol>A/RES/\S+?)\*?
         \s*General\s*Assembly
         \s*Distr\.:\s*(?P<distribution>\w+)
-        (?:\s+(?P<rest>\S.*?))?\s*$""",
+        (?:\s+(?P<rest>\S(?:.*\S)?))?\s*$""",
     re.X,
 )
 # The same two lines apart, as a PDF sets them in two sizes.
@@ -133,22 +139,9 @@ DISTRIBUTED = re.compile(
         \s*$""",
     re.X,
 )
-AGENDA = re.compile(r"^\s*Agenda\s+items?\s+(?P<items>\S.*?)\s*$")
+AGENDA = re.compile(r"^\s*Agenda\s+items?\s+(?P<items>\S(?:.*\S)?)\s*$")
 # "Seventy-eighth session", "Eleventh emergency special session"
 SESSION = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?\s+(?:(?:emergency\s+)?special\s+)?session")
-FURNITURE = re.compile(
-    r"""^\s*(?:
-          \[DU\d*\]                 # ODS conversion marker
-        | \d{1,4}                   # stray page number
-        | \d{2}-\d{5}(?:\s*\(E\))?  # job number as printed: 09-47305
-        | \*\d{7,}\*                # barcode: *0947305*
-        | A/RES/\S+                 # running symbol header
-        | _{3,} | -{3,}             # rules
-        )?\s*$""",
-    re.X,
-)
-
-
 def parse_date(text: str) -> date:
     """``"21 December 2009"`` -> ``date(2009, 12, 21)``; the text must match ``DATE``."""
     day, month, year = text.split()
@@ -157,4 +150,9 @@ def parse_date(text: str) -> date:
 
 def split_items(text: str) -> tuple[str, ...]:
     """``"50"`` -> ("50",); ``"20 and 21 (a)"`` -> ("20", "21 (a)"); ``"9, 10 and 11"`` -> 3."""
-    return tuple(item.strip() for item in re.split(r",\s*|\s+and\s+", text) if item.strip())
+    return tuple(item.strip() for item in _ITEM_SEPARATOR.split(text) if item.strip())
+
+
+# ", " or " and " between agenda items; " and " only from the start of its blanks, so a long
+# run of them is not tried again from each of its characters.
+_ITEM_SEPARATOR = re.compile(r",\s*|(?<!\s)\s+and\s+")

@@ -57,18 +57,6 @@ def test_agenda_items(text, items):
     assert P.split_items(text) == items
 
 
-@pytest.mark.parametrize("line", [
-    "[DU1]", "3", "09-47305", "*0947305*", "A/RES/64/187", "_______________", "----", "    ", "",
-])
-def test_furniture(line):
-    assert P.FURNITURE.match(line)
-
-
-@pytest.mark.parametrize("line", ["21 December 2009", "Sixty-fourth session", "1 See A/70/1."])
-def test_not_furniture(line):
-    assert not P.FURNITURE.match(line)
-
-
 @pytest.mark.parametrize(("sentence", "markers"), [
     ("Welcomes the Organization,1 and", [1]),
     ("Welcomes the Geneva1 phase", [1]),

@@ -410,6 +410,8 @@ def _masthead_run(block: Block, draft: Draft) -> None:
         rest = match["rest"]
         if rest and (date_match := re.fullmatch(P.DATE, rest)):
             draft.distributed = _date(date_match.group(), draft, block)
+        elif rest:  # the masthead is not published: words glued to it would be lost
+            draft.warn(f"words after the masthead are not published: {rest[:80]!r}", block)
     elif match := P.MASTHEAD_SYMBOL.match(text):
         draft.masthead_symbol = match["symbol"]
     elif P.MASTHEAD_DISTRIBUTION.match(text):

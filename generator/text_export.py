@@ -45,7 +45,8 @@ _RULES = {
 
 def read_text_export(source: Source) -> Layout:
     lines = source.lines
-    trailer = next((i for i, line in enumerate(lines) if "<<ODS " in line), len(lines))
+    trailer = next((i for i, line in enumerate(lines)
+                    if "<<ODS " in line and _ods_only(line.strip())), len(lines))
     symbols = [m["symbol"].strip() for line in lines[trailer:]
                for m in _ODS_SYMBOL.finditer(line) if m["symbol"].strip()]
     found: list[Line] = []
@@ -104,8 +105,7 @@ def _furniture(text: str, number: int, in_trailer: bool, symbols: list[str]) -> 
         for match in _ODS_SYMBOL.finditer(stripped):
             if match["symbol"].strip():
                 facts.append(("symbol", match["symbol"].strip()))
-        rest = _ODS_SYMBOL.sub("", _ODS_JOB.sub("", _DU.sub("", stripped))).strip()
-        if not rest:
+        if _ods_only(stripped):
             return Line(stripped, number, role="furniture", rule="ods-marker",
                         facts=tuple(facts))
         return None
@@ -120,6 +120,16 @@ def _furniture(text: str, number: int, in_trailer: bool, symbols: list[str]) -> 
         if _RULES[rule].fullmatch(stripped):
             return Line(stripped, number, role="furniture", rule=rule)
     return None
+
+
+def _ods_only(stripped: str) -> bool:
+    """Is the line made of ODS markers and nothing else? The trailer starts at the first
+    such line with an ``<<ODS`` marker (a ``[DU1]`` opens the file too): a marker damaged
+    into a paragraph does not turn the text after it into a trailer, whose page numbers and
+    running heads are furniture."""
+    if "<<ODS " not in stripped and "[DU" not in stripped:
+        return False
+    return not _ODS_SYMBOL.sub("", _ODS_JOB.sub("", _DU.sub("", stripped))).strip()
 
 
 def _ends_sentence(text: str) -> bool:

@@ -9,7 +9,8 @@ recognises one of these by what it says, not only by where it stands, and return
 carries, so nothing is removed on a hunch:
 
 - ``running-head``: on a page after the first, the lines above the text (within an inch of the
-  top edge) that read exactly the symbol and a running title, the same title on every page;
+  top edge) that read exactly the symbol and whole words of the running title, the title the
+  most pages print (of two as common, the shorter);
 - ``footer``: the lowest lines of a page made only of footer tokens (``N/M`` for this very
   page, the job number, ``(E)``, a date code, the barcode of that job number, "Please recycle");
 - ``footnote-rule``: a line of underscores only, at the left of the text.
@@ -91,8 +92,15 @@ class Furniture:
     def _is_running_head(self, page: int, text: str) -> bool:
         rest = self._without_symbol(text)
         if rest is None:
-            return self.running_title is not None and text in self.running_title
-        return rest == "" or (self.running_title is not None and rest in self.running_title)
+            return self._in_running_title(text)
+        return rest == "" or self._in_running_title(rest)
+
+    def _in_running_title(self, words: str) -> bool:
+        """Are ``words`` whole words of the running title, in its order (a title set over
+        two lines has each line apart)? Part of a word is not: "ges acr" is no running
+        head of "Resolutions across pages"."""
+        title = self.running_title
+        return title is not None and f" {' '.join(words.split())} " in f" {title} "
 
     def _without_symbol(self, text: str) -> str | None:
         if not self.symbol or self.symbol not in text:
@@ -137,7 +145,9 @@ class Furniture:
                 titles[rest] += 1
         if not titles:
             return None
-        return titles.most_common(1)[0][0]
+        # the most pages agree on it; of two as common, the shorter: words that are not on
+        # every page (a line of the text run into the head) are not the running title's
+        return max(titles, key=lambda title: (titles[title], -len(title)))
 
 
 def _document_symbol(pages: list[list[_Line]]) -> str:

@@ -1,15 +1,17 @@
 """What changed between two resolutions of a series, paragraph by paragraph.
 
 Delegates negotiate from last session's text; this aligns the two texts the way they read
-them. Unlike corpus lineage, which must stay cheap across 600,000 paragraphs, a comparison is
-between two resolutions of a few dozen paragraphs, so every pair is scored:
+them:
 
-1. Units: each top-level paragraph with its sub-paragraphs ("(a) ...") is one unit, as
-   paragraphs are what delegates move and renumber.
-2. Same words: units whose text is identical are paired first, in order.
-3. Similar words: the remaining pairs are scored (``lineage.similarity``) and paired best
-   first while at least ``THRESHOLD`` alike.
-4. Order: the pairs that keep their relative order are the longest increasing run of old
+1. Units: each top-level paragraph with its sub-paragraphs ("(a) ...") is one unit
+   (``lineage.Unit``), as paragraphs are what delegates move and renumber.
+2. Pairs: which unit of the new text is which of the old is lineage's decision
+   (``lineage.pairs_between``, made by ``lineage.pair``: the same words first, in order, then
+   the most alike, one to one, while at least ``lineage.THRESHOLD`` alike in their
+   distinctive words). A comparison page and the paragraphs' lineage therefore never
+   disagree: every pair shown here is a lineage pair, and every lineage pair between the two
+   resolutions is shown here.
+3. Order: the pairs that keep their relative order are the longest increasing run of old
    positions; a pair outside it, or that crossed between preamble and operative part, moved.
 
 What holds after ``compare``: every unit of both resolutions is in exactly one row, in the
@@ -25,37 +27,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from .lineage import DiffPart, similarity, word_diff, words
-from .model import Paragraph, Resolution
+from .lineage import DiffPart, Unit, pairs_between, word_diff
+from .model import Resolution
 
-THRESHOLD = 0.55  # least similarity for two units of consecutive resolutions to be paired
+__all__ = ["STATUSES", "Comparison", "Row", "Status", "Unit", "compare"]
+
 STATUSES = ("kept", "changed", "moved", "added", "dropped")
 Status = Literal["kept", "changed", "moved", "added", "dropped"]
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A top-level paragraph with its sub-paragraphs, as one text."""
-
-    id: str  # the top-level paragraph's anchor
-    kind: str
-    label: str  # "6.", "" for preambular paragraphs
-    text: str
-
-    @classmethod
-    def of(cls, resolution: Resolution) -> list[Unit]:
-        units: list[Unit] = []
-        for paragraph in resolution.paragraphs:
-            if paragraph.depth == 0 or not units:
-                units.append(cls(paragraph.id, paragraph.kind, paragraph.label, paragraph.text))
-            else:
-                last = units[-1]
-                units[-1] = cls(last.id, last.kind, last.label, _joined(last.text, paragraph))
-        return units
-
-
-def _joined(text: str, sub: Paragraph) -> str:
-    return f"{text} {sub.label} {sub.text}" if sub.label else f"{text} {sub.text}"
 
 
 @dataclass(frozen=True)
@@ -81,7 +59,7 @@ class Comparison:
 
 def compare(old: Resolution, new: Resolution) -> Comparison:
     before, after = Unit.of(old), Unit.of(new)
-    pairs = _pair(before, after)  # new index -> (old index, similarity)
+    pairs = pairs_between(old, new)  # new index -> (old index, alikeness)
     moved = _moved(pairs, before, after)
     rows: list[Row] = []
     dropped = sorted(set(range(len(before))) - {i for i, _ in pairs.values()})
@@ -103,29 +81,6 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
 
 def _dropped(unit: Unit) -> Row:
     return Row("dropped", unit, None, 0.0, ())
-
-
-def _pair(before: list[Unit], after: list[Unit]) -> dict[int, tuple[int, float]]:
-    pairs: dict[int, tuple[int, float]] = {}
-    used: set[int] = set()
-    for j, unit in enumerate(after):  # same words first, in order
-        i = next((i for i, b in enumerate(before) if i not in used and b.text == unit.text),
-                 None)
-        if i is not None:
-            pairs[j] = (i, 1.0)
-            used.add(i)
-    tokens_before = [words(u.text) for u in before]
-    scored = sorted(
-        (-similarity(tokens_before[i], words(unit.text)), j, i)
-        for j, unit in enumerate(after) if j not in pairs
-        for i in range(len(before)) if i not in used)
-    for negative, j, i in scored:
-        if -negative < THRESHOLD:
-            break
-        if j not in pairs and i not in used:
-            pairs[j] = (i, -negative)
-            used.add(i)
-    return pairs
 
 
 def _moved(pairs: dict[int, tuple[int, float]], before: list[Unit], after: list[Unit]

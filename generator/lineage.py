@@ -1,36 +1,70 @@
-"""Paragraph lineage: for each paragraph, its closest counterparts in other resolutions.
+"""Paragraph lineage: for each paragraph, the same paragraph in other resolutions.
 
 Resolutions are renegotiated year after year; a paragraph's "agreed language" comes from an
 earlier resolution and goes on into later ones, often reworded or moved from the preamble into
-the operative part. Comparing every pair of paragraphs is out of the question at the scale of
-the General Assembly record (some 600,000 paragraphs), so this works in steps whose cost grows
-with the number of paragraphs, not its square:
+the operative part. Whether two paragraphs are the same paragraph is decided by one function,
+``pair``, for this lineage and for the comparison pages (``compare``) alike, so the two can
+never disagree: a pair a comparison page shows as kept, changed or moved is a lineage pair,
+and every lineage pair between the two resolutions it compares is on the page.
 
-1. Texts: paragraphs with the same words (ignoring case) are one text, compared once. Most
-   language is carried forward word for word, so this is most of the saving.
-2. Candidates: an inverted index from word 4-gram shingles to the texts holding them. Numbers
-   and ordinals count as one word ("at its #th session"), and a shingle held by more than
-   ``common_limit`` paragraphs is boilerplate ("Requests the Secretary-General to submit",
-   "Recalling its resolution") and left out, so sharing boilerplate alone never makes two
-   paragraphs candidates; the cap also bounds every posting list. Each text keeps its few
-   candidates sharing the most rare shingles.
-3. Scoring: each candidate pair of texts gets the similarity of its word sequences (longest
-   common subsequence, ``2·LCS / (len a + len b)``, the measure difflib's ratio approximates),
-   computed by rapidfuzz's C++ Indel distance: the standard tool for it, and fast enough for a
-   whole-record corpus on two cores.
-4. Paragraphs: each paragraph takes, for itself and for each matching text, the occurrences
-   nearest in time before and after it; the best ``LIMIT`` per direction are kept.
+The decision:
+
+- A paragraph is its unit: a top-level paragraph with its sub-paragraphs ("(a) ..."), as
+  delegates move and renumber paragraphs whole ("Declares that:" alone says nothing).
+- Boilerplate is learned from the whole corpus. A phrase (a word 4-gram, numbers and ordinals
+  counted as one word, so "at its sixty-sixth session" is one phrase every year) is used in
+  some number of *places*: for each series, the most paragraphs of any one of its resolutions
+  using it, summed over the series. A paragraph carried along its series is one place however
+  long the series; a name repeated in five paragraphs of each resolution is five; a formula of
+  every subject ("Requests the Secretary-General to submit ...", "Taking note of the report of
+  the Secretary-General on ...") is as many places as subjects use it. Each word weighs the
+  mean of ``1 / places`` of the phrases holding it.
+- ``alike``: the share of both paragraphs' weight that their longest common subsequence of
+  words covers, ``(w(a ∩ b) + w(b ∩ a)) / (w(a) + w(b))``: the classic ``2·LCS / (len a +
+  len b)`` with words weighed, so only the distinctive content counts. Sharing "Taking note of
+  the report of the Secretary-General on the progress made in ..." while saying different
+  things is little alike; a paragraph reworded with new dates and a new session stays alike.
+  Pairs less than ``ROUGH`` alike word for word are not weighed (and are not the same);
+  pairs of paragraphs so long that an alignment would not fit ``ALIGNED`` (thousands of words
+  each) are scored word for word.
+- ``pair``: between two resolutions, one to one, as a reader compares them: paragraphs with
+  the same words first, in order; then the rest best first, while at least ``THRESHOLD``
+  alike. A paragraph whose own counterpart is carried word for word is never also paired with
+  a look-alike ("Welcoming the convening of the meeting" and "Underlines the support expressed
+  at the meeting" each keep their own).
+
+Which pairs of resolutions are paired, at a cost that grows with the corpus, not its square
+(the General Assembly record is some 600,000 paragraphs):
+
+1. Neighbours: consecutive members of each series (``series.find_series``, as the comparison
+   pages take them) are paired paragraph by paragraph, every pair of units that could be the
+   same paragraph scored (``_Corpus.rough``).
+2. Elsewhere (another subject, or a series two sessions apart), only candidates: the units
+   their series neighbours' pairs lead to, up to ``LIMIT`` members on (a paragraph carried
+   from member to member); and texts (units with the same words, compared once) sharing at
+   least ``MIN_SHARED`` rare phrases, found by an inverted index. A phrase is rare when it is
+   in at most ``PLACES`` places: language two subjects share and no third links them; a
+   template several subjects fill in ("Reaffirms the inalienable right of the people of
+   <Territory> ...") or a stock paragraph of many ("Reaffirming its resolution 70/1 ...")
+   never does. Each text keeps its ``CANDIDATES`` texts sharing the most rare phrases,
+   counted among the ``WINDOW`` texts nearest in time (which bounds the work per text however
+   long a posting list grows), and each paragraph the ``LIMIT`` nearest occurrences of each
+   matching text either way; the candidates are then paired by ``pair`` per pair of
+   resolutions.
+3. Counterparts: each paragraph keeps, per direction, its series neighbours' pair first, then
+   the best others, nearest in time first among equals, ``LIMIT`` in all.
 
 Why no MinHash/LSH library (datasketch): its buckets fill with exactly the boilerplate we
 leave out, it needs numpy and tuning, and its output depends on random seeds; for paragraphs
-of a few dozen words an exact index of rare shingles is as fast, and deterministic.
+of a few dozen words an exact index of rare phrases is as fast, and deterministic. Alignments
+are rapidfuzz's (C++ Indel distance and opcodes over words coded as characters).
 
-What holds after ``paragraph_lineage``: every paragraph id maps to at most ``LIMIT`` earlier
-and ``LIMIT`` later counterparts, each from another resolution, each at least ``THRESHOLD``
-similar, best first, and among equals nearest in time first (where the language last came from,
-where it went next); the relation is symmetric (if B is a later counterpart of A, A is an
-earlier counterpart of B) unless a limit cut it on one side only; and the result is the same on
-every run.
+What holds after ``paragraph_lineage``: every top-level paragraph id maps to at most ``LIMIT``
+earlier and ``LIMIT`` later counterparts, each from another resolution, each the one paragraph
+of that resolution ``pair`` matched with it, at least ``THRESHOLD`` alike (two places; 1.0
+only for the same words); its series neighbours' counterparts are always among them; the
+relation is symmetric (if B is a later counterpart of A, A is an earlier counterpart of B)
+unless the limit cut it on one side only; and the result is the same on every run.
 """
 
 from __future__ import annotations
@@ -40,29 +74,28 @@ import heapq
 import itertools
 import re
 import zlib
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from .model import Resolution, SeeAlso, by_adoption
-from .titles import subject_key
+from .model import Paragraph, Resolution, SeeAlso, Series, by_adoption
+from .series import find_series
 
-SHINGLE = 4  # words per shingle
-THRESHOLD = 0.6  # least similarity for a counterpart
+SHINGLE = 4  # words per phrase
+THRESHOLD = 0.5  # least alikeness of the same paragraph
+ROUGH = 0.3  # least word-for-word similarity worth weighing
+ALIGNED = 4_000_000  # longest pair aligned word by word (words times words); longer: plain
 LIMIT = 3  # counterparts kept per direction
 CANDIDATES = 8  # candidate texts scored per text
-MIN_SHARED = 2  # rare shingles two texts must share to be candidates
-WINDOW = 20  # texts counted per shingle on each side in time (see _candidates)
-COMMON = 0.02  # a shingle in more than this share of paragraphs is boilerplate, but the
-COMMON_FLOOR = 25  # limit is never below this (small corpora: a short series is not
-COMMON_CEILING = 250  # boilerplate) nor above this (long-lived agreed language is in ~70)
-SUBJECTS = 0.1  # a shingle used by more than this share of subjects is boilerplate too, but
-SUBJECTS_FLOOR = 3  # never by this few: language is shared between a few related subjects
+MIN_SHARED = 2  # rare phrases two texts must share to be candidates
+WINDOW = 20  # texts counted per phrase on each side in time (see _candidates)
+PLACES = 2  # a phrase in more places than this is boilerplate (see the module docstring)
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")  # words, apostrophes and hyphens inside
 _NUMBERISH = re.compile(r"""
@@ -74,6 +107,7 @@ _NUMBERISH = re.compile(r"""
 
 Key = tuple[str, str]  # (resolution symbol, paragraph id)
 Counterpart = SeeAlso  # symbol, paragraph, similarity (0..1, two places), relation
+Pairs = dict[int, tuple[int, float]]  # later unit's index -> (earlier unit's index, alikeness)
 
 
 def words(text: str) -> list[str]:
@@ -81,123 +115,367 @@ def words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _shingle_word(word: str) -> str:
-    """Numbers and ordinals all alike: "at its sixty-sixth session" is boilerplate too."""
+def _plain_word(word: str) -> str:
+    """Lowercase; numbers and ordinals all alike: "at its sixty-sixth session" is one phrase
+    every year, and a date or session updated is no change of language."""
+    word = word.lower()
     return "#" if _NUMBERISH.fullmatch(word) else word
 
 
-def _shingles(tokens: Sequence[str]) -> set[int]:
-    plain = [_shingle_word(t) for t in tokens]
-    if len(plain) < SHINGLE:
-        return {zlib.crc32(" ".join(plain).encode())} if plain else set()
-    return {zlib.crc32(" ".join(plain[i:i + SHINGLE]).encode())
-            for i in range(len(plain) - SHINGLE + 1)}
+@dataclass(frozen=True)
+class Unit:
+    """A top-level paragraph with its sub-paragraphs, as one text: what lineage links and
+    comparisons align."""
+
+    id: str  # the top-level paragraph's anchor
+    kind: str
+    label: str  # "6.", "" for preambular paragraphs
+    text: str
+
+    @classmethod
+    def of(cls, resolution: Resolution) -> list[Unit]:
+        units: list[Unit] = []
+        for paragraph in resolution.paragraphs:
+            if paragraph.depth == 0 or not units:
+                units.append(cls(paragraph.id, paragraph.kind, paragraph.label, paragraph.text))
+            else:
+                last = units[-1]
+                units[-1] = cls(last.id, last.kind, last.label, _joined(last.text, paragraph))
+        return units
 
 
-def similarity(a: Sequence[str], b: Sequence[str]) -> float:
-    """2·LCS / (len a + len b) of two word sequences, ignoring case; 1.0 when equal."""
-    return Indel.normalized_similarity([w.lower() for w in a], [w.lower() for w in b])
+def _joined(text: str, sub: Paragraph) -> str:
+    return f"{text} {sub.label} {sub.text}" if sub.label else f"{text} {sub.text}"
 
 
-def common_limit(paragraphs: int) -> int:
-    """How many paragraphs a shingle may be in before it counts as boilerplate."""
-    return min(COMMON_CEILING, max(COMMON_FLOOR, int(COMMON * paragraphs)))
+# --- The decision -------------------------------------------------------------------------
 
 
-def subject_limit(subjects: int) -> int:
-    """How many subjects (series) may use a shingle before it counts as boilerplate. Agreed
-    language is carried along a series, boilerplate across them: this finds boilerplate in a
-    corpus too small for paragraph counts to tell (24 resolutions in 4 series)."""
-    return max(SUBJECTS_FLOOR, int(SUBJECTS * subjects))
+def pair(before: Sequence[int], after: Sequence[int], alike: Callable[[int, int], float],
+         candidates: Iterable[tuple[int, int]]) -> Pairs:
+    """The one decision whether two paragraphs are the same paragraph, between two
+    resolutions: units of ``after`` (given as their text numbers) with units of ``before``,
+    one to one, among the ``candidates`` (pairs of indexes ``(i, j)``). The same words
+    first, each in order with the first unused of ``before``; then the rest, best first
+    (then in order), while at least ``THRESHOLD`` alike (``alike`` of two text numbers)."""
+    listed = sorted(set(candidates))
+    pairs: Pairs = {}
+    used: set[int] = set()
+    for j, i in sorted((j, i) for i, j in listed if before[i] == after[j]):
+        if j not in pairs and i not in used:
+            pairs[j] = (i, 1.0)
+            used.add(i)
+    scored = sorted((-score, j, i) for i, j in listed if j not in pairs and i not in used
+                    and (score := alike(before[i], after[j])) >= THRESHOLD)
+    for negative, j, i in scored:
+        if j not in pairs and i not in used:
+            pairs[j] = (i, -negative)
+            used.add(i)
+    return pairs
+
+
+def _same_words(before: Sequence[int], after: Sequence[int]) -> list[tuple[int, int]]:
+    """Every ``(j, i)`` of the same text, in order."""
+    where: dict[int, list[int]] = defaultdict(list)
+    for i, text in enumerate(before):
+        where[text].append(i)
+    return [(j, i) for j, text in enumerate(after) for i in where.get(text, ())]
+
+
+# --- The corpus -----------------------------------------------------------------------------
 
 
 @dataclass
-class _Texts:
-    """The corpus's top-level paragraphs in time order, and their distinct texts."""
+class _Corpus:
+    """The corpus's units in time order, their distinct texts, and the boilerplate learned
+    from them. Text numbers follow first use in time."""
 
-    keys: list[Key]  # paragraph number -> (symbol, paragraph id)
-    ranks: list[int]  # paragraph number -> its resolution's place in time
-    text_of: list[int]  # paragraph number -> text number
-    tokens: list[tuple[str, ...]]  # text number -> its words, lowercased
-    occurrences: list[list[int]]  # text number -> paragraph numbers, in time order
-    occurrence_ranks: list[list[int]]  # text number -> the ranks of its occurrences
-    subjects: dict[tuple[str, ...], set[int]]  # subject (title) -> text numbers under it
+    keys: list[Key] = field(default_factory=list)  # unit number -> (symbol, paragraph id)
+    ranks: list[int] = field(default_factory=list)  # unit number -> its resolution's rank
+    positions: list[int] = field(default_factory=list)  # unit number -> index in resolution
+    text_of: list[int] = field(default_factory=list)  # unit number -> text number
+    units_at: list[list[int]] = field(default_factory=list)  # rank -> its unit numbers
+    subjects: list[str] = field(default_factory=list)  # rank -> its series' id
+    neighbours: set[tuple[int, int]] = field(default_factory=set)  # consecutive (rank, rank)
+    texts: list[str] = field(default_factory=list)  # text number -> plain words as characters
+    occurrences: list[list[int]] = field(default_factory=list)  # text -> unit numbers
+    occurrence_ranks: list[list[int]] = field(default_factory=list)  # text -> their ranks
+    phrases: list[array] = field(default_factory=list)  # text -> its phrases (while learning)
+    places: Counter[int] = field(default_factory=Counter)  # phrase -> places (while learning)
+    weights: list[array] = field(default_factory=list)  # text -> prefix sums of word weights
+    rare: list[list[int]] = field(default_factory=list)  # text -> its rare phrases, sorted
+    characters: _Characters = field(default_factory=lambda: _Characters())  # word -> character
 
     @classmethod
-    def of(cls, resolutions: Iterable[Resolution]) -> _Texts:
-        texts = cls([], [], [], [], [], [], defaultdict(set))
-        numbers: dict[tuple[str, ...], int] = {}
+    def of(cls, resolutions: Iterable[Resolution], one_series: bool = False,
+           series: dict[str, Series] | None = None) -> _Corpus:
+        """``one_series``: take the resolutions as one series (two a comparison was asked
+        for), rather than find their series (or take ``series`` as given)."""
+        corpus = cls()
         ordered = sorted(resolutions, key=by_adoption)
+        numbers: dict[tuple[str, ...], int] = {}
+        if not one_series and series is None:
+            series = find_series(ordered)
         for rank, resolution in enumerate(ordered):
-            subject = subject_key(resolution.title)
-            for paragraph in resolution.paragraphs:
-                if paragraph.depth:
-                    continue
-                tokens = tuple(w.lower() for w in words(paragraph.text))
-                number = numbers.setdefault(tokens, len(texts.tokens))
-                if number == len(texts.tokens):
-                    texts.tokens.append(tokens)
-                    texts.occurrences.append([])
-                    texts.occurrence_ranks.append([])
-                texts.occurrences[number].append(len(texts.keys))
-                texts.occurrence_ranks[number].append(rank)
-                texts.subjects[subject].add(number)
-                texts.keys.append((resolution.symbol, paragraph.id))
-                texts.ranks.append(rank)
-                texts.text_of.append(number)
-        return texts
+            corpus.subjects.append(series[resolution.symbol].id if series else "")
+            corpus.units_at.append([])
+            for position, unit in enumerate(Unit.of(resolution)):
+                corpus._add(rank, position, resolution.symbol, unit, numbers)
+        corpus._find_neighbours(ordered, series)
+        corpus._learn_boilerplate()
+        return corpus
+
+    def _add(self, rank: int, position: int, symbol: str, unit: Unit,
+             numbers: dict[tuple[str, ...], int]) -> None:
+        tokens = tuple(words(unit.text.lower()))
+        number = numbers.setdefault(tokens, len(self.texts))
+        if number == len(self.texts):
+            self.texts.append("".join([self.characters[w] for w in tokens]))
+            self.occurrences.append([])
+            self.occurrence_ranks.append([])
+        unit_number = len(self.keys)
+        self.occurrences[number].append(unit_number)
+        self.occurrence_ranks[number].append(rank)
+        self.keys.append((symbol, unit.id))
+        self.ranks.append(rank)
+        self.positions.append(position)
+        self.text_of.append(number)
+        self.units_at[rank].append(unit_number)
+
+    def _find_neighbours(self, ordered: list[Resolution], series) -> None:
+        """Consecutive members of each series, as (earlier rank, later rank)."""
+        if series is None:
+            self.neighbours = set(itertools.pairwise(range(len(ordered))))
+            return
+        rank = {r.symbol: n for n, r in enumerate(ordered)}
+        for members in {s.id: s.members for s in series.values()}.values():
+            self.neighbours.update(itertools.pairwise(rank[m] for m in members))
+
+    def _learn_boilerplate(self) -> None:
+        """Each text's phrases and how many places use each phrase; then each text's rare
+        phrases and its words' weights, after which the phrases and places are let go: only
+        the weights and the rare phrases are needed from here on."""
+        self.phrases = [_phrases(text) for text in self.texts]
+        distinct = [set(found) for found in self.phrases]
+        self.places = self._places(distinct)
+        boilerplate = {p for p, n in self.places.items() if n > PLACES}
+        self.rare = [sorted(found - boilerplate) for found in distinct]
+        self.weights = [_prefix_weights(found, len(text), self.places)
+                        for found, text in zip(self.phrases, self.texts, strict=True)]
+        self.phrases, self.places = [], Counter()  # the weights and rare phrases say it all
+
+    def _places(self, distinct: list[set[int]]) -> Counter[int]:
+        """Phrase -> places: per series, the most units of one of its resolutions using it,
+        summed over the series. That is the series using it, plus, for a phrase repeated in
+        a resolution, the most repeats in one of its series' resolutions: counted this way,
+        sets and ``Counter`` do the work in C and only the few repeated phrases are counted
+        one by one."""
+        used: dict[str, set[int]] = defaultdict(set)  # series -> its phrases
+        repeats: dict[str, dict[int, int]] = defaultdict(dict)  # series -> most repeats
+        for rank, units in enumerate(self.units_at):
+            found = [distinct[self.text_of[unit]] for unit in units]
+            seen: set[int] = set()
+            again: set[int] = set()
+            for phrases in found:
+                again |= phrases & seen
+                seen |= phrases
+            used[self.subjects[rank]] |= seen
+            if again:
+                counts = Counter(itertools.chain.from_iterable(p & again for p in found))
+                most = repeats[self.subjects[rank]]
+                for phrase, count in counts.items():
+                    if count - 1 > most.get(phrase, 0):
+                        most[phrase] = count - 1
+        places = Counter(itertools.chain.from_iterable(used.values()))
+        for most in repeats.values():
+            for phrase, extra in most.items():
+                places[phrase] += extra
+        return places
+
+    def rough(self, earlier: int, later: int) -> list[tuple[int, int]]:
+        """The pairs ``(i, j)`` of units of two resolutions (by rank) that could be the same
+        paragraph: the same words, or at least ``ROUGH`` alike word for word. A text with as
+        many copies on each side is paired by its words alone, so it is not scored; lengths
+        rule most of the rest out (``2·min / sum`` bounds the similarity)."""
+        before = [self.text_of[u] for u in self.units_at[earlier]]
+        after = [self.text_of[u] for u in self.units_at[later]]
+        copies, there = Counter(before), Counter(after)
+        found = [(i, j) for j, i in _same_words(before, after)]
+        left = [(i, self.texts[t]) for i, t in enumerate(before) if copies[t] != there[t]]
+        similar = Indel.normalized_similarity
+        for j, number in enumerate(after):
+            if copies[number] == there[number]:
+                continue
+            text = self.texts[number]
+            found += [(i, j) for i, other in left
+                      if 2 * min(len(text), len(other)) >= ROUGH * (len(text) + len(other))
+                      and similar(text, other, score_cutoff=ROUGH) >= ROUGH]
+        return found
+
+    def alike(self, a: int, b: int) -> float:
+        """How alike two texts are in their distinctive words (see the module docstring)."""
+        if a == b:
+            return 1.0
+        first, second = self.texts[a], self.texts[b]
+        if first == second:
+            return 1.0  # the same words but for numbers
+        rough = Indel.normalized_similarity(first, second, score_cutoff=ROUGH)
+        if rough < ROUGH or len(first) * len(second) > ALIGNED:
+            return rough  # an alignment's memory grows with the product of the lengths
+        wa, wb = self.weights[a], self.weights[b]
+        total = wa[-1] + wb[-1]
+        if not total:
+            return 1.0
+        covered = sum(wa[m.a + m.size] - wa[m.a] + wb[m.b + m.size] - wb[m.b]
+                      for m in Indel.opcodes(first, second).as_matching_blocks())
+        return covered / total
 
 
-def paragraph_lineage(resolutions: Iterable[Resolution]) -> dict[Key, list[Counterpart]]:
-    """Counterparts of every top-level paragraph, across the resolutions given."""
-    texts = _Texts.of(resolutions)
-    rare = _rare_shingles(texts)
-    matches = _matching_texts(texts, rare)
-    lineage: dict[Key, list[Counterpart]] = {}
-    for paragraph, key in enumerate(texts.keys):
-        text = texts.text_of[paragraph]
-        found = _nearest(texts, paragraph, matches.get(text, ()))
-        if found:
-            lineage[key] = found
-    return dict(sorted(lineage.items()))
+class _Characters(dict):
+    """A lowercase word -> the character spelling its plain form (``_plain_word``) in texts,
+    for rapidfuzz's fast alignment of strings: one character per distinct plain word, past
+    Latin-1 and never a surrogate (which would not encode)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plain: dict[str, str] = {}
+
+    def __missing__(self, word: str) -> str:
+        plain = _plain_word(word)
+        found = self.plain.get(plain)
+        if found is None:
+            code = 0x100 + len(self.plain)
+            found = self.plain[plain] = chr(code if code < 0xD800 else code + 0x800)
+        self[word] = found
+        return found
 
 
-def _rare_shingles(texts: _Texts) -> list[list[int]]:
-    """Each text's shingles that are not boilerplate: in at most ``common_limit`` paragraphs
-    and at most ``subject_limit`` subjects."""
-    shingles = [_shingles(tokens) for tokens in texts.tokens]
-    frequency: Counter[int] = Counter()
-    for number, found in enumerate(shingles):
-        weight = len(texts.occurrences[number])
-        for shingle in found:
-            frequency[shingle] += weight
-    spread: Counter[int] = Counter()  # subjects using each shingle
-    for numbers in texts.subjects.values():
-        spread.update(set().union(*(shingles[n] for n in numbers)))
-    limit = common_limit(len(texts.keys))
-    subjects = subject_limit(len(texts.subjects))
-    return [sorted(s for s in found if frequency[s] <= limit and spread[s] <= subjects)
-            for found in shingles]
+def _phrases(text: str) -> array:
+    """The text's word 4-grams in order (one phrase for a shorter text), as CRC-32s of their
+    characters (UTF-32, four bytes a word)."""
+    if len(text) < SHINGLE:
+        return array("I", [zlib.crc32(text.encode("utf-32-le"))] if text else [])
+    coded = memoryview(text.encode("utf-32-le"))
+    size = 4 * SHINGLE
+    return array("I", [zlib.crc32(coded[i:i + size])
+                       for i in range(0, len(coded) - size + 4, 4)])
 
 
-def _matching_texts(texts: _Texts, rare: list[list[int]]) -> dict[int, list[tuple[float, int]]]:
-    """For each text, the texts at least ``THRESHOLD`` similar (itself included when it is
-    not boilerplate), with their similarity."""
+def _prefix_weights(phrases: array, length: int, places: Counter[int]) -> array:
+    """Prefix sums of the words' weights: a word weighs the mean ``1 / places`` of the
+    phrases holding it (``SHINGLE`` of them inside the text, fewer at its ends)."""
+    if not phrases:
+        return array("f", [0.0] * (length + 1))
+    sums = list(itertools.accumulate((1.0 / places[p] for p in phrases), initial=0.0))
+    last, k = len(phrases) - 1, SHINGLE - 1
+
+    def edge(w: int) -> float:  # phrases max(0, w-k) .. min(w, last)
+        first, final = max(0, w - k), min(w, last)
+        return (sums[final + 1] - sums[first]) / (final - first + 1)
+
+    if last < k:
+        weights = [edge(w) for w in range(length)]
+    else:
+        weights = [edge(w) for w in range(k)]
+        weights += [(b - a) / SHINGLE for a, b in zip(sums, sums[SHINGLE:], strict=False)]
+        weights += [edge(w) for w in range(last + 1, length)]
+    return array("f", itertools.accumulate(weights, initial=0.0))  # 4 bytes a word
+
+
+# --- Lineage --------------------------------------------------------------------------------
+
+
+Link = tuple[int, int, float, bool]  # earlier unit, later unit, alikeness, series neighbours
+
+
+def paragraph_lineage(resolutions: Iterable[Resolution],
+                      series: dict[str, Series] | None = None) -> dict[Key, list[Counterpart]]:
+    """Counterparts of every top-level paragraph, across the resolutions given; ``series``:
+    their ``find_series``, when the caller has it already (found here otherwise)."""
+    corpus = _Corpus.of(resolutions, series=series)
+    near = list(_neighbour_links(corpus))
+    return _counterparts(corpus, itertools.chain(near, _candidate_links(
+        corpus, _along_series(near))))
+
+
+def _neighbour_links(corpus: _Corpus) -> Iterable[Link]:
+    """Every pair of consecutive members of a series, paired unit by unit (``pair``)."""
+    for earlier, later in sorted(corpus.neighbours):
+        yield from _paired(corpus, earlier, later, corpus.alike, corpus.rough(earlier, later),
+                           neighbours=True)
+
+
+def _paired(corpus: _Corpus, earlier: int, later: int, alike: Callable[[int, int], float],
+            candidates: Iterable[tuple[int, int]], neighbours: bool) -> Iterable[Link]:
+    before, after = corpus.units_at[earlier], corpus.units_at[later]
+    text_of = corpus.text_of
+    pairs = pair([text_of[u] for u in before], [text_of[u] for u in after], alike, candidates)
+    return [(before[i], after[j], score, neighbours) for j, (i, score) in sorted(pairs.items())]
+
+
+def _along_series(near: list[Link]) -> Iterable[tuple[int, int]]:
+    """Units further along their series, following the neighbours' pairs: a paragraph carried
+    from member to member is the same paragraph two or ``LIMIT`` members on."""
+    later = {first: second for first, second, _, _ in near}
+    for start, step in later.items():
+        for _ in range(LIMIT - 1):
+            step = later.get(step)
+            if step is None:
+                break
+            yield start, step
+
+
+def _candidate_links(corpus: _Corpus, along: Iterable[tuple[int, int]]) -> Iterable[Link]:
+    """Pairs of resolutions other than series neighbours, paired among the candidates only:
+    the nearest occurrences of each unit's matching texts, and the units further ``along``
+    their series."""
+    matches = _matching_texts(corpus)
+    scores = {(a, b): score for a, found in matches.items() for score, b in found}
+    text_of, ranks, positions = corpus.text_of, corpus.ranks, corpus.positions
+    groups: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+
+    def add(pairs: Iterable[tuple[int, int]]) -> None:  # (earlier unit, later unit)
+        for first, second in pairs:
+            key = (ranks[first], ranks[second])
+            if key not in corpus.neighbours:
+                groups[key].add((positions[first], positions[second]))
+
+    for unit, text in enumerate(text_of):
+        if text in matches:
+            rank = ranks[unit]
+            add((other, unit) if ranks[other] < rank else (unit, other)
+                for other in _nearest(corpus, unit, matches[text]))
+    for first, second in along:
+        a, b = text_of[first], text_of[second]
+        if (a, b) not in scores:
+            scores[a, b] = scores[b, a] = corpus.alike(a, b)
+        add(((first, second),))
+
+    def alike(a: int, b: int) -> float:
+        return 1.0 if a == b else scores.get((a, b), 0.0)
+
+    for (earlier, later), candidates in sorted(groups.items()):
+        yield from _paired(corpus, earlier, later, alike, candidates, neighbours=False)
+
+
+def _matching_texts(corpus: _Corpus) -> dict[int, list[tuple[float, int]]]:
+    """For each text, the texts at least ``THRESHOLD`` alike among its candidates (itself
+    included when it holds rare phrases: its occurrences elsewhere), with their alikeness."""
     index: dict[int, list[int]] = defaultdict(list)
-    for number, found in enumerate(rare):
-        for shingle in found:
-            index[shingle].append(number)
+    for number, found in enumerate(corpus.rare):
+        for phrase in found:
+            index[phrase].append(number)
     matches: dict[int, list[tuple[float, int]]] = defaultdict(list)
     scored: set[tuple[int, int]] = set()
-    for number, found in enumerate(rare):
+    for number, found in enumerate(corpus.rare):
         if len(found) >= MIN_SHARED:
             matches[number].append((1.0, number))
         for other in _candidates(number, found, index):
-            pair = (min(number, other), max(number, other))
-            if pair in scored:
+            key = (min(number, other), max(number, other))
+            if key in scored:
                 continue
-            scored.add(pair)
-            score = Indel.normalized_similarity(texts.tokens[number], texts.tokens[other])
+            scored.add(key)
+            score = corpus.alike(number, other)
             if score >= THRESHOLD:
                 matches[number].append((score, other))
                 matches[other].append((score, number))
@@ -205,13 +483,13 @@ def _matching_texts(texts: _Texts, rare: list[list[int]]) -> dict[int, list[tupl
 
 
 def _candidates(number: int, own: list[int], index: dict[int, list[int]]) -> list[int]:
-    """The texts sharing the most rare shingles with text ``number``. Text numbers follow
+    """The texts sharing the most rare phrases with text ``number``. Text numbers follow
     first use in time, so each posting list is in time order and only its ``WINDOW`` texts
     nearest in time on each side are counted: lineage runs between neighbours, and the work
     per text stays bounded however large the corpus grows."""
     postings = []
-    for shingle in own:
-        posting = index[shingle]
+    for phrase in own:
+        posting = index[phrase]
         if len(posting) > 2 * WINDOW + 1:
             at = bisect_left(posting, number)
             posting = posting[max(0, at - WINDOW):at + WINDOW + 1]
@@ -223,26 +501,77 @@ def _candidates(number: int, own: list[int], index: dict[int, list[int]]) -> lis
     return [other for _, other in best]
 
 
-def _nearest(texts: _Texts, paragraph: int, matches: Iterable[tuple[float, int]]
-             ) -> list[Counterpart]:
-    """The best counterparts of one paragraph among the occurrences of its matching texts:
-    per direction at most ``LIMIT``, by similarity, then nearest in time."""
-    rank = texts.ranks[paragraph]
-    found: dict[str, list[tuple[float, int, Key]]] = {"earlier": [], "later": []}
-    for score, text in matches:
-        occurrences, ranks = texts.occurrences[text], texts.occurrence_ranks[text]
+def _nearest(corpus: _Corpus, unit: int, matches: Iterable[tuple[float, int]]) -> list[int]:
+    """The occurrences of a unit's matching texts nearest in time before and after it, at
+    most ``LIMIT`` each way per text, in other resolutions."""
+    rank = corpus.ranks[unit]
+    found = []
+    for _, text in matches:
+        occurrences, ranks = corpus.occurrences[text], corpus.occurrence_ranks[text]
         first, last = bisect_left(ranks, rank), bisect_right(ranks, rank)
-        before = occurrences[max(0, first - LIMIT):first]
-        after = occurrences[last:last + LIMIT]
-        for relation, group in (("earlier", before), ("later", after)):
-            for other in group:
-                distance = abs(texts.ranks[other] - rank)
-                found[relation].append((-score, distance, texts.keys[other]))
-    result = []
-    for relation, group in found.items():
-        for negative, _, (symbol, paragraph_id) in sorted(group)[:LIMIT]:
-            result.append(Counterpart(symbol, paragraph_id, round(-negative, 2), relation))
-    return result
+        found += occurrences[max(0, first - LIMIT):first]
+        found += occurrences[last:last + LIMIT]
+    return found
+
+
+def _counterparts(corpus: _Corpus, links: Iterable[Link]) -> dict[Key, list[Counterpart]]:
+    """Per unit and direction: its series neighbours' counterpart first, then the best, nearest
+    in time first among equals; ``LIMIT`` each way. Published alikeness has two places and is
+    1.0 only for the same words."""
+    earlier: dict[int, list] = defaultdict(list)
+    later: dict[int, list] = defaultdict(list)
+    keys, ranks, text_of = corpus.keys, corpus.ranks, corpus.text_of
+    for first, second, alike, neighbours in links:
+        shown = 1.0 if text_of[first] == text_of[second] else min(round(alike, 2), 0.99)
+        distance = ranks[second] - ranks[first]
+        later[first].append((not neighbours, -shown, distance, keys[second]))
+        earlier[second].append((not neighbours, -shown, distance, keys[first]))
+    lineage: dict[Key, list[Counterpart]] = {}
+    for unit in sorted(earlier.keys() | later.keys()):
+        lineage[keys[unit]] = [
+            Counterpart(symbol, paragraph, -negative, relation)
+            for relation, found in (("earlier", earlier), ("later", later))
+            for _, negative, _, (symbol, paragraph) in sorted(found.get(unit, ()))[:LIMIT]]
+    return dict(sorted(lineage.items()))
+
+
+# --- What the comparison pages read -------------------------------------------------------
+
+
+def pairs_between(old: Resolution, new: Resolution) -> Pairs:
+    """The units of ``new`` (``Unit.of``) paired with those of ``old`` as lineage pairs them:
+    new index -> (old index, alikeness). Read from the paragraphs' ``see_also`` when lineage
+    has run over a collection holding them (series neighbours' counterparts are never cut);
+    for resolutions without any lineage, decided now by ``pair`` as for series neighbours,
+    the boilerplate learned from the two."""
+    if not any(p.see_also for r in (old, new) for p in r.paragraphs):
+        return _paired_now(old, new)
+    before = {u.id: i for i, u in enumerate(Unit.of(old))}
+    after = {u.id: j for j, u in enumerate(Unit.of(new))}
+    pairs: Pairs = {}
+    for p in new.paragraphs:
+        for c in p.see_also if p.id in after else ():
+            if c.symbol == old.symbol and c.paragraph in before:
+                pairs[after[p.id]] = (before[c.paragraph], c.similarity)
+    for p in old.paragraphs:  # in case a limit cut the pair on new's side
+        for c in p.see_also if p.id in before else ():
+            if c.symbol == new.symbol and c.paragraph in after:
+                pairs.setdefault(after[c.paragraph], (before[p.id], c.similarity))
+    return pairs
+
+
+def _paired_now(old: Resolution, new: Resolution) -> Pairs:
+    corpus = _Corpus.of((old, new), one_series=True)
+    earlier, later = (0, 1) if by_adoption(old) <= by_adoption(new) else (1, 0)
+    pairs = pair([corpus.text_of[u] for u in corpus.units_at[earlier]],
+                 [corpus.text_of[u] for u in corpus.units_at[later]], corpus.alike,
+                 corpus.rough(earlier, later))
+    if earlier == 0:
+        return pairs
+    return {i: (j, score) for j, (i, score) in pairs.items()}
+
+
+# --- Diffs and the stage ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -267,13 +596,15 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
     return parts
 
 
-def with_lineage(resolutions: tuple[Resolution, ...]) -> tuple[Resolution, ...]:
-    """The resolutions with every top-level paragraph's ``see_also`` filled in."""
-    lineage = paragraph_lineage(resolutions)
+def with_lineage(resolutions: tuple[Resolution, ...],
+                 series: dict[str, Series] | None = None) -> tuple[Resolution, ...]:
+    """The resolutions with every top-level paragraph's ``see_also`` filled in (``series``
+    as for ``paragraph_lineage``)."""
+    lineage = paragraph_lineage(resolutions, series)
 
     def paragraphs(resolution: Resolution):
         for p in resolution.paragraphs:
-            found = lineage.get((resolution.symbol, p.id))
-            yield replace(p, see_also=tuple(found)) if found else p
+            found = tuple(lineage.get((resolution.symbol, p.id), ()))
+            yield p if p.see_also == found else replace(p, see_also=found)
 
     return tuple(replace(r, paragraphs=tuple(paragraphs(r))) for r in resolutions)

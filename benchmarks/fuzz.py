@@ -58,6 +58,7 @@ class Report:
     kinds: dict[str, int] = field(default_factory=dict)
     crashes: dict[str, list[Outcome]] = field(default_factory=dict)
     slowest: Outcome | None = None
+    stopped: bool = False  # interrupted before the last input
 
     def add(self, outcome: Outcome) -> None:
         self.tried += 1
@@ -122,10 +123,15 @@ def run_chunk(seed: int, start: int, end: int, timeout: float, beacon: str) -> l
 
 
 def run(count: int, seed: int, workers: int, timeout: float, out: Path) -> Report:
+    """Every input; stopped early (Ctrl-C, or SIGTERM), the report of those done so far."""
     report = Report()
     chunks = [(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
-    while chunks:
-        chunks = _pool(chunks, seed, workers, timeout, out, report)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        while chunks:
+            chunks = _pool(chunks, seed, workers, timeout, out, report)
+    except KeyboardInterrupt:
+        report.stopped = True
     return report
 
 
@@ -245,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     report = run(args.count, args.seed, args.workers, args.timeout, args.out)
     wall = time.perf_counter() - started
     kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.kinds.items()))
-    print(f"inputs tried: {report.tried} ({kinds}); wall time {wall:.0f} s")
+    stopped = " (stopped early)" if report.stopped else ""
+    print(f"inputs tried: {report.tried}{stopped} ({kinds}); wall time {wall:.0f} s")
     print(f"crashes: {sum(map(len, report.crashes.values()))}, distinct: {len(report.crashes)}")
     for number, (cause, outcomes) in enumerate(sorted(report.crashes.items()), start=1):
         path = save(args.seed, outcomes[0], f"crash-{number}", args.out)

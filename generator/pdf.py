@@ -38,6 +38,7 @@ import itertools
 import math
 import re
 import statistics
+from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -109,6 +110,7 @@ class _Line:
     right: float = 0.0  # where the last glyph ends
     links: list[Link] = field(default_factory=list)
     bold: bool = False  # every letter and digit is bold
+    solid: list[float] = field(default_factory=list)  # x of each glyph but spaces, sorted
 
     @property
     def x(self) -> float:
@@ -333,9 +335,12 @@ def _group_lines(runs_of_glyphs: list[list[Glyph]], page: int) -> list[_Line]:
     for size, run in runs:
         home = _home_line(lines, run[0].y, size, run)
         if home is None:
-            lines.append(_Line(list(run), run[0].y, size, page))
-        else:
-            home.glyphs.extend(run)
+            home = _Line([], run[0].y, size, page)
+            lines.append(home)
+        home.glyphs.extend(run)
+        for glyph in run:
+            if not glyph.char.isspace():
+                insort(home.solid, glyph.x)
     for line in lines:
         line.glyphs.sort(key=lambda g: g.x)
         line.size = _main_size(line.glyphs)
@@ -362,9 +367,11 @@ def _home_line(lines: list[_Line], y: float, size: float, run: list[Glyph]) -> _
 
 def _beside(line: _Line, left: float, right: float) -> bool:
     """A run may join a line only where the line has no glyphs already (it stands beside
-    them, not over them)."""
-    return all(not (left - 0.5 < g.x < right + 0.5) for g in line.glyphs
-               if not g.char.isspace())
+    them, not over them): no glyph but a space between ``left - 0.5`` and ``right + 0.5``,
+    looked up in the line's sorted positions. (Looking at every glyph of the line for every
+    run made a page of glyphs set one by one take minutes.)"""
+    at = bisect_right(line.solid, left - 0.5)
+    return at == len(line.solid) or line.solid[at] >= right + 0.5
 
 
 def _main_size(glyphs: list[Glyph]) -> float:

@@ -145,12 +145,18 @@ def _pool(chunks: list[tuple[int, int]], seed: int, workers: int, timeout: float
         with ProcessPoolExecutor(workers) as pool:
             futures = {pool.submit(run_chunk, seed, a, b, timeout, beacons[(a, b)]): (a, b)
                        for a, b in chunks}
-            for future in _as_completed(futures):
-                for outcome in future.result():
-                    report.add(outcome)
-                done.add(futures[future])
-                Path(beacons[futures[future]]).unlink(missing_ok=True)
-                _progress(report)
+            try:
+                for future in _as_completed(futures):
+                    for outcome in future.result():
+                        report.add(outcome)
+                    done.add(futures[future])
+                    Path(beacons[futures[future]]).unlink(missing_ok=True)
+                    _progress(report)
+            except KeyboardInterrupt:  # stopped: the workers too, at once
+                for process in list(pool._processes.values()):
+                    process.terminate()
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
         return []
     except BrokenProcessPool:
         return _after_a_death(chunks, done, beacons, seed, timeout, report)

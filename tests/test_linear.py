@@ -99,3 +99,16 @@ def test_twenty_thousand_citations_in_a_paragraph(listing, baseline):
     text = SEED.replace(words, words + listing * 20_000)
     took = quick(text, baseline)
     assert took < baseline + LIMIT, f"{took:.2f} s"
+
+
+def test_a_line_of_twenty_thousand_glyphs_set_one_by_one():
+    """A damaged page whose glyphs are runs of one each (set right to left): each run was
+    compared with every glyph of its line (a page of the fuzz run took 44 s)."""
+    from generator.pdf import Glyph, _group_lines
+
+    runs = [[Glyph("x", 60.0 + 1.0 * i, 700.0, 10.0, 0, False)] for i in range(20_000)]
+    runs.reverse()
+    start = time.process_time()
+    [line] = _group_lines(runs, 1)
+    assert len(line.glyphs) == 20_000
+    assert time.process_time() - start < LIMIT

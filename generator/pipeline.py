@@ -27,6 +27,7 @@ from .model import Resolution
 from .paths import pdf_path
 from .progress import EVERY, Report
 from .relations import with_relations
+from .series import find_series
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -85,7 +86,8 @@ def _relate(resolutions: tuple[Resolution, ...], data: Data, directory_urls: boo
 
     def stages(rs: tuple[Resolution, ...]) -> Linked:
         linked = link_corpus(rs, data, directory_urls=directory_urls)
-        related = with_relations(with_lineage(linked.resolutions), linked.graph)
+        series = find_series(linked.resolutions)  # from citations: lineage changes none
+        related = with_relations(with_lineage(linked.resolutions, series), linked.graph, series)
         return replace(linked, resolutions=related)
 
     linked, _kept, problems = isolating(stages, resolutions, "linked with the collection")

@@ -72,10 +72,11 @@ def related_by_text(resolution: Resolution) -> tuple[Related, ...]:
     return tuple(ranked[:RELATED])
 
 
-def with_relations(resolutions: tuple[Resolution, ...], graph: CitationGraph
-                   ) -> tuple[Resolution, ...]:
-    """The resolutions with ``series``, ``cites``, ``cited_by`` and ``related`` filled in."""
-    series = find_series(resolutions)
+def with_relations(resolutions: tuple[Resolution, ...], graph: CitationGraph,
+                   series: dict[str, Series] | None = None) -> tuple[Resolution, ...]:
+    """The resolutions with ``series`` (``find_series`` unless given), ``cites``,
+    ``cited_by`` and ``related`` filled in."""
+    series = series if series is not None else find_series(resolutions)
     cites, cited_by = citation_links(graph, {r.symbol for r in resolutions})
     order = {r.symbol: n for n, r in enumerate(resolutions)}
     return tuple(

@@ -60,15 +60,21 @@ def test_a_corpus_stage_failing_on_one_resolution_leaves_it_out(sources, monkeyp
     assert BAD not in others  # no other resolution lists it or links to it
 
 
-def test_linking_failing_on_one_resolution_publishes_it_unlinked(sources, monkeypatch):
-    original = link._Linker.resolution
+def fail_method_on_bad(monkeypatch, owner: type, name: str, error: Exception) -> None:
+    """``owner.name(self, resolution)`` raises ``error`` for BAD, as a bug nobody foresaw."""
+    original = getattr(owner, name)
 
-    def resolution(self, r):
+    def method(self, r):
         if r.symbol == BAD:
-            raise KeyError("a citation nobody foresaw")
+            raise error
         return original(self, r)
 
-    monkeypatch.setattr(link._Linker, "resolution", resolution)
+    monkeypatch.setattr(owner, name, method)
+
+
+def test_linking_failing_on_one_resolution_publishes_it_unlinked(sources, monkeypatch):
+    fail_method_on_bad(monkeypatch, link._Linker, "resolution",
+                       KeyError("a citation nobody foresaw"))
     site = collect(sources, root=sources.parent)
     assert BAD in [r.symbol for r in site.linked.resolutions]
     assert any(p.file == "src/A-RES-66-184.txt" and "could not be linked" in p.message
@@ -78,14 +84,8 @@ def test_linking_failing_on_one_resolution_publishes_it_unlinked(sources, monkey
 @pytest.fixture
 def undrawable(monkeypatch):
     """The page of BAD cannot be drawn, as with a template nobody foresaw."""
-    original = render.SiteRenderer.resolution_page
-
-    def resolution_page(self, r):
-        if r.symbol == BAD:
-            raise ValueError("a template nobody foresaw")
-        return original(self, r)
-
-    monkeypatch.setattr(render.SiteRenderer, "resolution_page", resolution_page)
+    fail_method_on_bad(monkeypatch, render.SiteRenderer, "resolution_page",
+                       ValueError("a template nobody foresaw"))
 
 
 def test_a_page_that_cannot_be_drawn_costs_only_itself(sources, undrawable):

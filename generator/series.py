@@ -33,6 +33,7 @@ the first member using it (one entry when the title never changed).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -42,6 +43,8 @@ from .titles import alike, slug, subject_key
 
 JOIN = 0.3  # least title likeness for a recalled resolution of the collection to join
 SUBJECT = 0.6  # least likeness of "on <subject>" to the resolution's own title
+BEFORE_GAP = 400  # most characters between a list and the series phrase after it
+AFTER_GAP = 160  # most characters between a series phrase and the list after it
 
 # A series phrase: words by which a paragraph says the resolutions it cites are earlier ones
 # on its own item. Either the item itself ("previous resolutions on the issue", "its
@@ -165,12 +168,13 @@ def recalled_members(paragraph: Paragraph, title: str, notes: dict[int, Footnote
     text = paragraph.text
     cited = [r for r in paragraph.references if _is_assembly_resolution(r)]
     lists = _lists(cited, text)
+    ends, starts = [m[-1].end for m in lists], [m[0].start for m in lists]
     found: list[str] = []
     for phrase in _SERIES_PHRASE.finditer(text):
         if phrase.group("subject") and alike(phrase.group("subject"), title) < SUBJECT:
             continue
         founding = "subsequent" in phrase.group(0).lower() or "thereon" in phrase.group(0)
-        for members in lists:
+        for members in _near(lists, ends, starts, phrase.start(), phrase.end()):
             if _leads_to(text[members[-1].end:phrase.start()], founding) \
                     or _follows(text[phrase.end():members[0].start]):
                 found += [r.target for r in members]
@@ -183,10 +187,20 @@ def recalled_members(paragraph: Paragraph, title: str, notes: dict[int, Footnote
     return [symbol for symbol in found if symbol]
 
 
+def _near(lists: list[list[Reference]], ends: list[int], starts: list[int], start: int,
+          end: int) -> list[list[Reference]]:
+    """The lists close enough to a phrase to be its own, in order: ending at most
+    ``BEFORE_GAP`` characters before it, or starting at most ``AFTER_GAP`` after it (found by
+    bisection, so a paragraph of thousands of phrases and lists stays linear)."""
+    before = range(bisect_left(ends, start - BEFORE_GAP), bisect_right(ends, start))
+    after = range(bisect_left(starts, end), bisect_right(starts, end + AFTER_GAP))
+    return [lists[i] for i in (*before, *after)]
+
+
 def _leads_to(gap: str, founding: bool) -> bool:
     """Does a list end just before the phrase? (``gap`` is empty when the list comes after.)
     Only the resolution founding an item may have a clause about it in between."""
-    if not gap or len(gap) > 400:
+    if not gap or len(gap) > BEFORE_GAP:
         return False
     before = _BEFORE_PHRASE.match(gap)
     return bool(before) and (founding or not before.group("clause"))
@@ -194,7 +208,7 @@ def _leads_to(gap: str, founding: bool) -> bool:
 
 def _follows(gap: str) -> bool:
     """Does a list start just after the phrase ("..., including resolution 78/182")?"""
-    return bool(gap) and len(gap) <= 160 and bool(_AFTER_PHRASE.match(gap))
+    return bool(gap) and len(gap) <= AFTER_GAP and bool(_AFTER_PHRASE.match(gap))
 
 
 def _lists(references: list[Reference], text: str) -> list[list[Reference]]:

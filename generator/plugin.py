@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from .pipeline import collect
 from .progress import Progress
 from .render import render_site
+from .search import search_files
 
 log = logging.getLogger("mkdocs.plugins.resolution_atlas")
 
@@ -72,6 +73,9 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         for src_uri, content in rendered.files.items():
             _replace(files, File.generated(config, src_uri, content=content,
                                            inclusion=_inclusion(src_uri, in_nav)))
+        for src_uri, content in search_files(site.linked.resolutions,
+                                             directory_urls=config.use_directory_urls).items():
+            _replace(files, File.generated(config, src_uri, content=content))
         for src_uri, path in site.documents.items():  # each official PDF beside its page
             _replace(files, File.generated(config, src_uri, abs_src_path=str(path.resolve())))
         self.pages = len(files.documentation_pages())

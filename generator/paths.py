@@ -67,3 +67,20 @@ def symbol_key(symbol: str) -> tuple[tuple[int, int | str], ...]:
     """Sort A/RES/64/99 < A/RES/64/187 < A/RES/64/1000: numbers as numbers."""
     return tuple((0, int(part)) if part.isdigit() else (1, part)
                  for part in re.split(r"(\d+)", symbol))
+
+
+# The search index (generator/search.py, read by templates/overrides/assets/search.js): a
+# first file, then shards of the term dictionary and one file of records per resolution.
+SEARCH_INDEX = "search/index.js"
+
+
+def search_terms_path(shard: int) -> str:
+    """Site path of shard ``shard`` of the term dictionary: ``search/terms/3.js``."""
+    return f"search/terms/{shard}.js"
+
+
+def search_records_path(index: int | str) -> str:
+    """Site path of the search records of the ``index``-th resolution (in symbol order):
+    ``search/records/12.js``; ``search_records_path("{}")`` is the pattern the first file
+    gives the browser, which fills in the number."""
+    return f"search/records/{index}.js"

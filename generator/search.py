@@ -1,17 +1,250 @@
 """Search index: the site's offline search, split into shards loaded by script tags.
 
-Stub: filled in by the search work of issue 14. ``search_files`` returns
-``{site path: content}`` for every file the search needs; the plugin adds them to the site.
+Built from the model, never from page HTML: every resolution gives *records* (its title, then
+each paragraph, heading, table and footnote in reading order, each with the anchor it lands
+on), numbered across the whole collection. Three kinds of file, all JavaScript that hands its
+data to ``atlasSearchLoaded(path, data)`` (``templates/overrides/assets/search.js``):
+
+- ``search/index.js``, the first file: the stop words, the first term of every term shard,
+  how many records each resolution has and its session. Small (about 40 KB at 5,000
+  resolutions), loaded when the reader first turns to the search box.
+- ``search/terms/N.js``: the inverted index, terms in sorted order cut into shards of about
+  ``TERM_SHARD_BYTES``; each term with its *postings*, the numbers of the records holding it,
+  gap-encoded into a short string (``encode_postings``). A query loads only the shards whose
+  range holds its words, its words' stems or, for the word being typed, its completions.
+- ``search/records/N.js``: the N-th resolution's symbol, number, page URL, session and
+  records (anchor, text). A result list loads only the resolutions it shows, and cuts its
+  snippets from these texts around the words found.
+
+Why files loaded by ``<script>`` and not JSON: a page opened from disk (``file://``) may not
+fetch or XHR other local files, but may load scripts; rustdoc's search works the same way.
+Why hand-written: no Python library builds a sharded, script-loaded index for a browser (lunr
+and its ports build one monolithic index, which is what made search slow before: 10.5 MB at
+1,000 resolutions, all loaded before the first answer).
+
+Terms are what ``terms`` finds: runs of letters and digits, lowercased and without accents,
+joined by ``/`` or ``.`` so that symbols stay whole (``a/res/64/187``, ``64/187``,
+``a/c.2/59/3``); a hyphen separates. The browser tokenises queries the same way, and stems
+and completes words itself (a stem is always a prefix of its word, so the words sharing a
+stem lie in one range of the sorted dictionary): the index holds words as written, so the
+stemmer lives in one place only.
+
+Deterministic: records in symbol order, terms in sorted order, JSON with sorted keys and no
+clock; nothing iterates a set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import re
+import unicodedata
+from array import array
+from collections.abc import Iterator, Sequence
 
-from .model import Resolution
+from .model import Paragraph, Resolution, Table
+from .paths import (
+    SEARCH_INDEX,
+    output_url,
+    page_path,
+    search_records_path,
+    search_terms_path,
+    symbol_key,
+)
+
+FORMAT = 1  # version of the files' layout, read by search.js
+TERM_SHARD_BYTES = 48 * 1024  # a term shard is cut after about this much (one term may exceed it)
+
+# Words too common to narrow a search; the browser drops them from queries too (it reads this
+# list from the first file, so index and queries never disagree).
+STOP_WORDS = (
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have",
+    "in", "into", "is", "it", "its", "of", "on", "or", "s", "such", "that", "the", "their",
+    "these", "this", "those", "to", "was", "were", "which", "with",
+)
+_STOP = frozenset(STOP_WORDS)
+
+# A letter or digit is [^\W_]; the same as [\p{L}\p{N}] in search.js once accents are gone.
+_TERM = re.compile(r"[^\W_]+(?:[./][^\W_]+)*+")
+_SYMBOL_PREFIX = "a/res/"  # "a/res/64/187" is also indexed as "64/187"
+
+# Gaps between postings, written in base 45 with two digit sets: a digit of _MORE says another
+# follows, a digit of _LAST ends the number. Both sets are printable ASCII that needs no
+# escape in a JSON string and no escape for HTML either (no quote, backslash, < or >).
+_DIGITS = [chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"\\<>']
+_BASE = 45
+_MORE, _LAST = "".join(_DIGITS[:_BASE]), "".join(_DIGITS[_BASE:2 * _BASE])
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed: ``Côte`` -> ``cote`` (search.js folds queries alike)."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
+
+
+def terms(text: str) -> list[str]:
+    """The distinct index terms of ``text``, in order of first occurrence, stop words left
+    out; a symbol ``A/RES/64/187`` gives ``a/res/64/187`` and, after the others, ``64/187``."""
+    folded = fold(text)
+    found = dict.fromkeys(_TERM.findall(folded))  # distinct, in order (never a set)
+    for word in _STOP.intersection(found):  # removal: the order cannot matter
+        del found[word]
+    if _SYMBOL_PREFIX in folded:
+        for term in [t for t in found if t.startswith(_SYMBOL_PREFIX)]:
+            if len(term) > len(_SYMBOL_PREFIX):
+                found[term[len(_SYMBOL_PREFIX):]] = None
+    return list(found)
+
+
+def _encode_number(number: int) -> str:
+    digits = _LAST[number % _BASE]
+    number //= _BASE
+    while number:
+        digits = _MORE[number % _BASE] + digits
+        number //= _BASE
+    return digits
+
+
+_SMALL = [_encode_number(n) for n in range(_BASE * _BASE)]  # one or two digits, precomputed
+
+
+def encode_postings(numbers: Sequence[int]) -> str:
+    """Increasing record numbers as a string: the first as is, then each gap less one."""
+    if not numbers:
+        return ""
+    gaps = [after - before - 1
+            for before, after in zip((-1, *numbers[:-1]), numbers, strict=True)]
+    try:
+        return "".join(map(_SMALL.__getitem__, gaps))
+    except IndexError:  # a gap of 2,025 records or more: rare words only
+        return "".join(_SMALL[gap] if gap < len(_SMALL) else _encode_number(gap)
+                       for gap in gaps)
+
+
+def decode_postings(encoded: str) -> list[int]:
+    """The inverse of ``encode_postings`` (search.js has its own; this one is for tests)."""
+    numbers, value, previous = [], 0, -1
+    for char in encoded:
+        if char in _MORE:
+            value = value * _BASE + _MORE.index(char)
+            continue
+        previous += value * _BASE + _LAST.index(char) + 1
+        numbers.append(previous)
+        value = 0
+    return numbers
+
+
+def script(path: str, data: object) -> str:
+    """A file that hands ``data`` to the page: ``atlasSearchLoaded("search/...", {...});``.
+
+    JSON with ``<``, ``>`` and the line separators U+2028/2029 escaped, so the text reads
+    literally even if a file were ever inlined into HTML (no ``</script>``, no ``<!--``) or
+    read by an engine older than ES2019; everything else is plain UTF-8."""
+    encoded = json.dumps([path, data], ensure_ascii=False, sort_keys=True,
+                         separators=(",", ":"))
+    encoded = (encoded.replace("<", "\\u003c").replace(">", "\\u003e")
+               .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return f"atlasSearchLoaded({encoded[1:-1]});\n"
+
+
+def _table_text(table: Table) -> str:
+    rows = (*table.header, *table.rows, table.notes)
+    return " ".join(cell.text for row in rows for cell in row if cell.text)
+
+
+def records(resolution: Resolution) -> Iterator[tuple[str, str]]:
+    """(anchor, text) of each place a result can land on: the title ("", the page itself),
+    then headings, paragraphs and tables in reading order, then footnotes."""
+    yield "", resolution.title
+    for part in resolution.parts:
+        yield part.id, part.title
+    for item in resolution.reading_order():
+        if isinstance(item, Table):
+            yield item.id, _table_text(item)
+        elif isinstance(item, Paragraph):
+            yield item.id, item.text
+        else:  # a heading
+            yield item.id, " ".join(x for x in (item.label, item.title) if x)
+    for footnote in resolution.footnotes:
+        yield footnote.id, footnote.text
+
+
+def _session_key(session: int | str) -> tuple[int, int | str]:
+    return (0, session) if isinstance(session, int) else (1, str(session))
+
+
+class _Postings:
+    """Term -> increasing record numbers, as compact arrays (4 bytes a posting: the whole
+    record of 20,000 resolutions holds some 20 million)."""
+
+    def __init__(self) -> None:
+        self.by_term: dict[str, array] = {}
+
+    def add(self, number: int, text_terms: list[str]) -> None:
+        by_term = self.by_term
+        for term in text_terms:
+            numbers = by_term.get(term)
+            if numbers is None:
+                numbers = by_term[term] = array("I")
+            numbers.append(number)
+
+    def shards(self) -> Iterator[list[str]]:
+        """[term, postings, term, postings, ...] per shard, terms in the browser's order
+        (UTF-16 code units, as JavaScript compares strings)."""
+        shard: list[str] = []
+        size = 0
+        for term in sorted(self.by_term, key=lambda t: t.encode("utf-16-be")):
+            encoded = encode_postings(self.by_term[term])
+            if shard and size + len(encoded) > TERM_SHARD_BYTES:
+                yield shard
+                shard, size = [], 0
+            shard += (term, encoded)
+            size += len(term) + len(encoded) + 6
+        if shard:
+            yield shard
 
 
 def search_files(resolutions: Sequence[Resolution], *, directory_urls: bool = False
                  ) -> dict[str, str]:
     """Every file of the search index, by site path."""
-    return {}
+    ordered = sorted(resolutions, key=lambda r: symbol_key(r.symbol))
+    sessions = sorted({_session_key(r.session) for r in ordered})
+    session_index = {key: i for i, key in enumerate(sessions)}
+    postings = _Postings()
+    files: dict[str, str] = {}
+    counts: list[int] = []
+    number = 0
+    for index, resolution in enumerate(ordered):
+        items = list(records(resolution))
+        for position, (_, text) in enumerate(items):
+            found = terms(text)
+            if position == 0:  # the title's record also holds the symbol and number
+                found = list(dict.fromkeys(found + terms(resolution.symbol)
+                                           + terms(resolution.number)))
+            postings.add(number + position, found)
+        number += len(items)
+        counts.append(len(items))
+        path = search_records_path(index)
+        files[path] = script(path, {
+            "symbol": resolution.symbol, "number": resolution.number,
+            "session": str(resolution.session),
+            "url": output_url(page_path(resolution), directory_urls),
+            "items": [list(item) for item in items],
+        })
+    shard_starts: list[list[str]] = []
+    for shard_number, shard in enumerate(postings.shards()):
+        path = search_terms_path(shard_number)
+        files[path] = script(path, shard)
+        shard_starts.append(["" if shard_number == 0 else shard[0], path])
+    files[SEARCH_INDEX] = script(SEARCH_INDEX, {
+        "format": FORMAT,
+        "stopWords": list(STOP_WORDS),
+        "terms": shard_starts,
+        "records": search_records_path("{}"),
+        "sessions": [str(key[1]) for key in sessions],
+        "counts": counts,
+        "sessionOf": [session_index[_session_key(r.session)] for r in ordered],
+    })
+    return files

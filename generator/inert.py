@@ -7,6 +7,8 @@ escapes text a second way that forgets a case.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 # Escaping for HTML is not quite enough inside a Markdown file: a few Markdown preprocessors
@@ -19,9 +21,16 @@ _MARKDOWN_SENSITIVE = str.maketrans({
 })
 
 
+_SENSITIVE = re.compile("[{\t\n\r\x02\x03]")
+
+
 def html_text(value: object) -> Markup:
     """Any value as literal text in HTML inside Markdown (in an element or a quoted
-    attribute); ``Markup`` is trusted as is."""
+    attribute); ``Markup`` is trusted as is. (Called for every value of every page: most hold
+    none of the sensitive characters and are escaped once, with no second copy.)"""
     if isinstance(value, Markup):
         return value
-    return Markup(str(escape(value)).translate(_MARKDOWN_SENSITIVE))
+    escaped = escape(value)
+    if _SENSITIVE.search(escaped) is None:
+        return escaped
+    return Markup(str(escaped).translate(_MARKDOWN_SENSITIVE))

@@ -79,7 +79,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 from typing import Literal
 
 from rapidfuzz.distance import Indel
@@ -581,18 +580,32 @@ class DiffPart:
 
 
 def word_diff(old: str, new: str) -> list[DiffPart]:
-    """What ``new`` added to and removed from ``old``, word by word, in reading order."""
+    """What ``new`` added to and removed from ``old``, word by word, in reading order: the
+    words of a longest common subsequence are kept, and between two kept runs the words
+    removed come before the words added.
+
+    rapidfuzz's Indel alignment (C++) rather than ``difflib``: the same kind of answer at a
+    fraction of the time, which matters with a diff for every lineage link of every page.
+    Words are numbered here, so equality is exact (no hashing of the words)."""
     a, b = old.split(), new.split()
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    numbers: dict[str, int] = {}
+    a_ids = [numbers.setdefault(word, len(numbers)) for word in a]
+    b_ids = [numbers.setdefault(word, len(numbers)) for word in b]
     parts: list[DiffPart] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            parts.append(DiffPart("same", " ".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(DiffPart("removed", " ".join(a[i1:i2])))
-        if j2 > j1:
-            parts.append(DiffPart("added", " ".join(b[j1:j2])))
+    i = j = 0  # where the pending change started in a and in b
+
+    def flush(i2: int, j2: int) -> None:
+        if i2 > i:
+            parts.append(DiffPart("removed", " ".join(a[i:i2])))
+        if j2 > j:
+            parts.append(DiffPart("added", " ".join(b[j:j2])))
+
+    for op in Indel.opcodes(a_ids, b_ids):
+        if op.tag == "equal":
+            flush(op.src_start, op.dest_start)
+            parts.append(DiffPart("same", " ".join(a[op.src_start:op.src_end])))
+            i, j = op.src_end, op.dest_end
+    flush(len(a), len(b))
     return parts
 
 

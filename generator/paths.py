@@ -7,6 +7,7 @@ path prefix; ``directory_urls`` must match MkDocs' ``use_directory_urls``.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from typing import TYPE_CHECKING
@@ -48,12 +49,25 @@ def output_url(src_path: str, directory_urls: bool = False) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a page links to the same few pages many times
 def relative_href(from_src: str, to_src: str, directory_urls: bool = False) -> str:
-    """Relative link from the page built from ``from_src`` to the file built from ``to_src``."""
+    """Relative link from the page built from ``from_src`` to the file built from ``to_src``.
+
+    Both are site paths (no ``..``), so the link is the way up from the source's folder to
+    the folders they share, then down to the target: what ``posixpath.relpath`` would give,
+    without its trips through the working directory."""
     source = output_url(from_src, directory_urls)
     target = output_url(to_src, directory_urls)
-    base = posixpath.dirname(source) if not source.endswith("/") else source.rstrip("/")
-    href = quote(posixpath.relpath(target or ".", base or "."))  # a space in a symbol -> %20
+    base = source.rstrip("/") if source.endswith("/") else posixpath.dirname(source)
+    here = base.split("/") if base else []
+    there = target.rstrip("/").split("/") if target.rstrip("/") else []
+    shared = 0
+    for a, b in zip(here, there):
+        if a != b:
+            break
+        shared += 1
+    steps = [".."] * (len(here) - shared) + there[shared:]
+    href = quote("/".join(steps) or ".")  # a space in a symbol -> %20
     is_folder = target == "" or target.endswith("/")  # directory URLs: "sessions/", the root
     return href + "/" if is_folder else href
 

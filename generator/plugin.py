@@ -25,9 +25,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .guard import failure
 from .pipeline import collect
+from .pool import DrawingPool
 from .progress import Progress
-from .render import render_site
+from .render import SiteRenderer
 from .search import search_files
 
 log = logging.getLogger("mkdocs.plugins.resolution_atlas")
@@ -44,12 +46,24 @@ class ResolutionAtlasConfig(Config):
     cache_dir = c.Type(str, default=".cache/resolution-atlas")
 
 
+# What MkDocs holds as the content of a page drawn straight to HTML until it writes the page;
+# it holds "<h1" so that the theme adds no title of its own (the body has its h1).
+BODY = "<!-- resolution-atlas: the page body, with its <h1>, is drawn here -->"
+
+
 class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
-    """Generates one page and one JSON file per resolution, plus the index pages."""
+    """Generates one page and one JSON file per resolution, plus the index pages.
+
+    Resolution and comparison pages are drawn straight to HTML by worker processes
+    (``DrawingPool``) while MkDocs writes the site: MkDocs gets their front matter and an empty
+    Markdown body (nothing for Python-Markdown to parse), the theme lays each one out around
+    ``BODY``, and the drawn body takes its place as the page is written."""
 
     as_of: str | None = None  # the date pages carry in place of the build day
     written: Progress | None = None  # pages MkDocs has written, for the log of a long build
     pages = 0  # pages MkDocs will write
+    drawing: DrawingPool | None = None  # bodies of the direct pages, drawn ahead
+    direct: frozenset[str] = frozenset()  # site paths of the pages drawn straight to HTML
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Parse the corpus and add every rendered file (each build, so serve sees edits)."""
@@ -65,12 +79,10 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             else as_of.isoformat()
         for problem in site.problems:
             (log.info if problem.level == "info" else log.warning)(str(problem))
-        rendered = render_site(site.linked, Path(self.config.templates_dir), site.data,
-                               directory_urls=config.use_directory_urls, report=log.info)
-        for problem in rendered.problems:
-            log.warning(str(problem))
+        renderer = SiteRenderer(site.linked, Path(self.config.templates_dir), site.data,
+                                config.use_directory_urls, log.info)
         in_nav = _nav_paths(config.nav)
-        for src_uri, content in rendered.files.items():
+        for src_uri, content in sorted(self._generated(renderer).items()):
             _replace(files, File.generated(config, src_uri, content=content,
                                            inclusion=_inclusion(src_uri, in_nav)))
         for src_uri, content in search_files(site.linked.resolutions,
@@ -80,7 +92,35 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             _replace(files, File.generated(config, src_uri, abs_src_path=str(path.resolve())))
         self.pages = len(files.documentation_pages())
         self.written = None  # counted from the first page written (see on_post_page)
+        order = [f.src_uri for f in files.documentation_pages() if f.src_uri in self.direct]
+        self.drawing = DrawingPool(renderer, order, Path(config.site_dir))
         return files
+
+    def _generated(self, renderer: SiteRenderer) -> dict[str, str]:
+        """Every generated page and file: the direct pages by their front matter only, the
+        pages about the whole collection whole. What cannot be drawn is reported."""
+        files: dict[str, str] = {}
+        for src in renderer.direct_pages():
+            try:
+                files[src] = renderer.front_matter(src)
+            except Exception as error:  # reported; every other page is drawn
+                log.warning(str(failure(error, src, "drawn")))
+        self.direct = frozenset(files)
+        for name, draw in renderer.collection_pages():
+            try:
+                files.update(draw())
+            except Exception as error:  # reported; every other page is drawn
+                log.warning(str(failure(error, name, "drawn")))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """A direct page has nothing for Markdown: its body is drawn as HTML."""
+        return "" if page.file.src_uri in self.direct else markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        return BODY if page.file.src_uri in self.direct else html
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         """Date the page by its sources, not by the clock (``SOURCE_DATE_EPOCH`` wins)."""
@@ -94,7 +134,26 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         if self.written is None:
             self.written = Progress("written", self.pages, "pages", log.info)
         self.written.advance()
-        return output
+        if page.file.src_uri not in self.direct or self.drawing is None:
+            return output
+        body, problems = self.drawing.take(page.file.src_uri)
+        for problem in problems:
+            log.warning(str(problem))
+        # Without a body (not even a short page could be drawn) MkDocs writes nothing.
+        return "" if body is None else output.replace(BODY, body, 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_drawing()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_drawing()
+
+    def _stop_drawing(self) -> None:
+        if self.drawing is not None:
+            for problem in self.drawing.problems:
+                log.warning(str(problem))
+            self.drawing.close()
+            self.drawing = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
                  ) -> LiveReloadServer:

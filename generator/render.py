@@ -23,7 +23,8 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -34,7 +35,7 @@ from .compare import compare
 from .data import Body, Data
 from .errors import Problem
 from .glossary import Term, find_terms
-from .guard import each, failure
+from .guard import failure
 from .inert import html_text
 from .lineage import DiffPart, word_diff
 from .link import Linked
@@ -463,24 +464,68 @@ class SiteRenderer:
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
 
+    # --- The page list -------------------------------------------------------------------
+
+    def direct_pages(self) -> list[str]:
+        """Site paths of the pages drawn straight to HTML (every resolution, every
+        comparison): their front matter comes from ``front_matter``, their body from
+        ``draw``, and no Markdown parser ever sees them."""
+        return [page_path(r) for r in self.resolutions] + list(self.comparisons)
+
+    @cached_property
+    def comparisons(self) -> dict[str, tuple[str, str]]:
+        """Site path of each comparison page -> (older symbol, newer symbol): one per pair of
+        consecutive resolutions of every series."""
+        return {compare_path(old, new): (old, new) for series in all_series(self.resolutions)
+                for old, new in itertools.pairwise(series.members)}
+
+    def front_matter(self, src: str) -> str:
+        """The front matter of a direct page (what MkDocs reads: its title, description)."""
+        if src in self.comparisons:
+            return self.render("compare_meta.md", v=self.comparison(src))
+        resolution = self.corpus[src[: -len(".md")]]
+        try:
+            return self.render("resolution_meta.md", r=resolution)
+        except Exception:  # the body will say what failed (``draw``)
+            return self.render("unavailable_meta.md", r=resolution)
+
+    def draw(self, src: str) -> Drawn:
+        """The body of a direct page, with the files beside it (a resolution's JSON). A page
+        that cannot be drawn gives way to a plain one, and says why (``problems``)."""
+        if src in self.comparisons:
+            return Drawn(self.render("compare.html", v=self.comparison(src)))
+        resolution = self.corpus[src[: -len(".md")]]
+        try:
+            self.render("resolution_meta.md", r=resolution)
+            return Drawn(self.resolution_body(resolution),
+                         {json_path(resolution): dump_json(resolution)})
+        except Exception as error:  # reported; every other page is drawn
+            problem = failure(error, resolution.source or resolution.symbol, "drawn as a page")
+        try:
+            return Drawn(self.unavailable_body(resolution, problem), problems=(problem,))
+        except Exception as error:  # reported; the link to it is left dangling
+            return Drawn(None, problems=(problem, failure(
+                error, resolution.source or resolution.symbol, "drawn even as a short page")))
+
     def files(self) -> dict[str, str]:
-        """Every page; one that cannot be drawn is a problem, and the others are drawn."""
+        """Every page and file, whole (front matter and body): what ``render_site`` gives the
+        command line and the tests. A page that cannot be drawn is a problem; the others are
+        drawn."""
         files: dict[str, str] = {}
         progress = Progress("drawn", len(self.resolutions), "resolution pages", self.report)
-
-        def draw(resolution: Resolution) -> tuple[str, str]:
-            progress.advance()
-            return self.resolution_page(resolution), dump_json(resolution)
-
-        pages, self.problems = each(self.resolutions, draw, lambda r: r.source or r.symbol,
-                                    "drawn as a page")
-        for resolution, (page, data) in pages:
-            files[page_path(resolution)] = page
-            files[json_path(resolution)] = data
-        drawn = {resolution.symbol for resolution, _ in pages}
-        failed = [r for r in self.resolutions if r.symbol not in drawn]
-        for resolution, problem in zip(failed, list(self.problems), strict=True):
-            files.update(self.unavailable_page(resolution, problem))
+        for src in self.direct_pages():
+            try:
+                front = self.front_matter(src)
+            except Exception as error:  # comparisons only: a resolution's falls back
+                self.problems.append(failure(error, src, "drawn"))
+                continue
+            drawn = self.draw(src)
+            if src not in self.comparisons:
+                progress.advance()
+            self.problems.extend(drawn.problems)
+            if drawn.body is not None:
+                files[src] = front + drawn.body
+            files.update(drawn.files)
         for name, draw in self.collection_pages():
             try:
                 files.update(draw())
@@ -488,18 +533,12 @@ class SiteRenderer:
                 self.problems.append(failure(error, name, "drawn"))
         return dict(sorted(files.items()))
 
-    def unavailable_page(self, resolution: Resolution, problem: Problem) -> dict[str, str]:
+    def unavailable_body(self, resolution: Resolution, problem: Problem) -> str:
         """In place of a page that could not be drawn, a short one that says so and links the
         official document: every link to the resolution still lands."""
         src = page_path(resolution)
-        try:
-            return {src: self.render("unavailable.md", r=resolution, problem=problem,
-                                     blocks=plain_blocks(resolution),
-                                     home_href=self.href(src, "index.md"))}
-        except Exception as error:  # reported; the link to it is left dangling
-            self.problems.append(failure(error, resolution.source or resolution.symbol,
-                                         "drawn even as a short page"))
-            return {}
+        return self.render("unavailable.html", r=resolution, problem=problem,
+                           blocks=plain_blocks(resolution), home_href=self.href(src, "index.md"))
 
     def collection_pages(self):
         """(name, function giving {path: content}) of the pages about the whole collection."""
@@ -513,23 +552,16 @@ class SiteRenderer:
                 self.graph, self.corpus, self.hrefs_from("cited.md")))}),
             ("glossary.md", lambda: {"glossary.md": self.render("glossary.md", entries=glossary(
                 self.data.bodies, tuple(self.resolutions), self.hrefs_from("glossary.md")))}),
-            ("compare/", self.comparison_pages),
             ("overview.md", lambda: {"overview.md": self.overview_page()}),
             ("graph.json", lambda: {"graph.json": json.dumps(
                 graph_json(self.resolutions, self.directory_urls), ensure_ascii=False,
                 indent=1) + "\n"}),
         ]
 
-    def comparison_pages(self) -> dict[str, str]:
-        """One page per pair of consecutive resolutions of every series."""
-        pages = {}
-        for series in all_series(self.resolutions):
-            for old, new in itertools.pairwise(series.members):
-                src = compare_path(old, new)
-                view = comparison_view(compare(self.corpus[old], self.corpus[new]),
-                                       self.hrefs_from(src))
-                pages[src] = self.render("compare.md", v=view)
-        return pages
+    def comparison(self, src: str):
+        """The view of the comparison page at ``src``."""
+        old, new = self.comparisons[src]
+        return comparison_view(compare(self.corpus[old], self.corpus[new]), self.hrefs_from(src))
 
     def overview_page(self) -> str:
         href = self.hrefs_from("overview.md")
@@ -538,6 +570,10 @@ class SiteRenderer:
                            years=timeline(self.resolutions, href))
 
     def resolution_page(self, resolution: Resolution) -> str:
+        """The whole page source of ``resolution``: front matter and body."""
+        return self.render("resolution_meta.md", r=resolution) + self.resolution_body(resolution)
+
+    def resolution_body(self, resolution: Resolution) -> str:
         src = page_path(resolution)
         seen_names: set[str] = set()  # a body's full name gets its tooltip once per page
         blocks = list(body_blocks(resolution, self.data.bodies, seen_names))
@@ -545,7 +581,7 @@ class SiteRenderer:
                  for f in resolution.footnotes}
         href = self.hrefs_from(src)
         return self.render(
-            "resolution.md",
+            "resolution.html",
             r=resolution,
             blocks=blocks,
             notes=notes,
@@ -598,6 +634,16 @@ class SiteRenderer:
             listing.append((value, groups[value]))
         files[index_src] = self.render(f"{folder}.md", groups=listing)
         return files
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The body of a page drawn straight to HTML (None when even a short page could not be
+    drawn), the files published beside it, and what went wrong."""
+
+    body: str | None
+    files: dict[str, str] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)

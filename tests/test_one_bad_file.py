@@ -84,7 +84,7 @@ def test_linking_failing_on_one_resolution_publishes_it_unlinked(sources, monkey
 @pytest.fixture
 def undrawable(monkeypatch):
     """The page of BAD cannot be drawn, as with a template nobody foresaw."""
-    fail_method_on_bad(monkeypatch, render.SiteRenderer, "resolution_page",
+    fail_method_on_bad(monkeypatch, render.SiteRenderer, "resolution_body",
                        ValueError("a template nobody foresaw"))
 
 

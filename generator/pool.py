@@ -1,0 +1,129 @@
+"""Drawing pages in worker processes while MkDocs writes the ones already drawn.
+
+The build's costliest step is drawing the resolution and comparison pages (Jinja, word diffs);
+MkDocs itself runs on one core. A ``DrawingPool`` forks workers once the corpus is linked (they
+share it, copy-on-write, so nothing is pickled but page paths and drawn pages), keeps a bounded
+window of pages in flight in the order MkDocs will ask for them, and hands each body over when
+MkDocs writes that page: no page is held longer than it takes to write it, and memory stays
+flat whatever the size of the collection.
+
+The standard library's process pool is enough here: the work is a list of page paths and the
+results are strings; ``fork`` (Linux) is what makes sharing the linked corpus free.
+``concurrent.futures`` rather than ``multiprocessing.Pool`` because a worker that dies breaks
+its pool loudly instead of leaving its page waiting forever: the pages left are then drawn in
+this process. Where fork is not available, or with one core, every page is drawn here as it is
+asked for, with the same output.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from .errors import Problem
+from .guard import failure
+from .render import Drawn, SiteRenderer
+
+WINDOW = 48  # pages drawn ahead of the one MkDocs writes: enough to keep the workers busy
+
+_renderer: SiteRenderer | None = None  # the renderer the forked workers inherit
+_out_dir: Path | None = None
+
+
+def _draw(src: str) -> Drawn:
+    """In a worker: draw ``src`` and write the files beside it; only the body travels back."""
+    assert _renderer is not None
+    drawn = _renderer.draw(src)
+    if _out_dir is None or not drawn.files:
+        return drawn
+    _write(_out_dir, drawn.files)
+    return Drawn(drawn.body, {}, drawn.problems)
+
+
+def _write(out_dir: Path, files: dict[str, str]) -> None:
+    for path, content in files.items():
+        target = out_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+
+
+class DrawingPool:
+    """Draws ``pages`` (site paths, in the order they will be asked for) ahead of time.
+
+    ``take(src)`` gives the body of ``src`` (None if it could not be drawn at all) and its
+    problems; the files beside it are already written into ``out_dir``. Pages asked for out of
+    order are still given, drawn ahead or in this process."""
+
+    def __init__(self, renderer: SiteRenderer, pages: Sequence[str], out_dir: Path,
+                 workers: int | None = None) -> None:
+        self.renderer, self.out_dir = renderer, out_dir
+        self.queue = deque(pages)
+        self.flying: dict[str, Future] = {}
+        self.problems: list[Problem] = []  # the pool's own, should a worker die
+        self.pool = _start(renderer, out_dir, workers)
+        self._fill()
+
+    def take(self, src: str) -> tuple[str | None, tuple[Problem, ...]]:
+        drawn = self._result(src)
+        self._fill()
+        return drawn.body, drawn.problems
+
+    def close(self) -> None:
+        """Stop the workers (the pages not yet taken are not drawn)."""
+        global _renderer, _out_dir
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+            gc.unfreeze()
+        _renderer = _out_dir = None
+
+    def _result(self, src: str) -> Drawn:
+        waiting = self.flying.pop(src, None)
+        if waiting is None:
+            if src in self.queue:
+                self.queue.remove(src)
+            return self._here(src)
+        try:
+            return waiting.result()
+        except Exception as error:  # a worker died: this process draws the rest, and says so
+            self._broken(error)
+            return self._here(src)
+
+    def _here(self, src: str) -> Drawn:
+        drawn = self.renderer.draw(src)
+        _write(self.out_dir, drawn.files)
+        return drawn
+
+    def _broken(self, error: Exception) -> None:
+        self.problems.append(failure(error, "(the drawing workers)", "kept going; the "
+                                     "pages left were drawn by the main process"))
+        self.queue.extendleft(reversed(list(self.flying)))
+        self.flying.clear()
+        self.close()
+
+    def _fill(self) -> None:
+        if self.pool is None:
+            return
+        while self.queue and len(self.flying) < WINDOW:
+            src = self.queue.popleft()
+            self.flying[src] = self.pool.submit(_draw, src)
+
+
+def _start(renderer: SiteRenderer, out_dir: Path, workers: int | None
+           ) -> ProcessPoolExecutor | None:
+    """Worker processes forked from now on, sharing ``renderer``; None with one core or
+    without fork."""
+    global _renderer, _out_dir
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _renderer, _out_dir = renderer, out_dir
+    # The linked corpus lives as long as the build: out of the collector's reach, its pages of
+    # memory stay shared with the workers instead of being copied as a collection walks them.
+    gc.freeze()
+    return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))

@@ -5,7 +5,7 @@ the same paragraph as A: carried, reworded or moved), false (they share only boi
 report's phrasing or a name, or are different provisions) or unsure (left out of the scores);
 its header says how they were chosen and the rules. This reads the corpus with the real
 pipeline (``pipeline.collect``: lineage runs inside it, as for the site), takes a labelled pair
-as predicted when either paragraph lists the other in its ``see_also``, and reports:
+as predicted when either paragraph lists the other in its ``lineage``, and reports:
 
 - precision (labelled pairs predicted that are true) and recall (true pairs predicted), with
   their counts, overall and per kind of pair;
@@ -93,7 +93,7 @@ def load_labels(path: Path = LABELS) -> list[Label]:
 def predicted_pairs(resolutions: Iterable) -> set[frozenset[Key]]:
     """Every pair of paragraphs that lineage links, in either direction."""
     return {frozenset(((r.symbol, p.id), (c.symbol, c.paragraph)))
-            for r in resolutions for p in r.paragraphs for c in p.see_also}
+            for r in resolutions for p in r.paragraphs for c in p.lineage}
 
 
 def score(labels: Iterable[Label], predicted: set[frozenset[Key]]) -> Score:

@@ -49,8 +49,8 @@ def measure_lineage(corpus_dir: Path) -> dict[str, float]:
     start = time.perf_counter()
     linked = relate(corpus.resolutions, data)
     seconds = time.perf_counter() - start
-    links = sum(len(p.see_also) for r in linked.resolutions for p in r.paragraphs)
-    return {"seconds": seconds, "paragraphs": paragraphs, "see_also": links}
+    links = sum(len(p.lineage) for r in linked.resolutions for p in r.paragraphs)
+    return {"seconds": seconds, "paragraphs": paragraphs, "lineage_links": links}
 
 
 def measure_build(corpus_dir: Path) -> dict[str, float]:

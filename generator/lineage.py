@@ -83,7 +83,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from .model import Paragraph, Resolution, SeeAlso, Series, by_adoption
+from .model import LineageLink, Paragraph, Resolution, Series, by_adoption
 from .series import find_series
 
 SHINGLE = 4  # words per phrase
@@ -105,7 +105,7 @@ _NUMBERISH = re.compile(r"""
     """, re.X)
 
 Key = tuple[str, str]  # (resolution symbol, paragraph id)
-Counterpart = SeeAlso  # symbol, paragraph, similarity (0..1, two places), relation
+Counterpart = LineageLink  # symbol, paragraph, similarity (0..1, two places), relation
 Pairs = dict[int, tuple[int, float]]  # later unit's index -> (earlier unit's index, alikeness)
 
 
@@ -539,21 +539,21 @@ def _counterparts(corpus: _Corpus, links: Iterable[Link]) -> dict[Key, list[Coun
 
 def pairs_between(old: Resolution, new: Resolution) -> Pairs:
     """The units of ``new`` (``Unit.of``) paired with those of ``old`` as lineage pairs them:
-    new index -> (old index, alikeness). Read from the paragraphs' ``see_also`` when lineage
+    new index -> (old index, alikeness). Read from the paragraphs' ``lineage`` when lineage
     has run over a collection holding them (series neighbours' counterparts are never cut);
     for resolutions without any lineage, decided now by ``pair`` as for series neighbours,
     the boilerplate learned from the two."""
-    if not any(p.see_also for r in (old, new) for p in r.paragraphs):
+    if not any(p.lineage for r in (old, new) for p in r.paragraphs):
         return _paired_now(old, new)
     before = {u.id: i for i, u in enumerate(Unit.of(old))}
     after = {u.id: j for j, u in enumerate(Unit.of(new))}
     pairs: Pairs = {}
     for p in new.paragraphs:
-        for c in p.see_also if p.id in after else ():
+        for c in p.lineage if p.id in after else ():
             if c.symbol == old.symbol and c.paragraph in before:
                 pairs[after[p.id]] = (before[c.paragraph], c.similarity)
     for p in old.paragraphs:  # in case a limit cut the pair on new's side
-        for c in p.see_also if p.id in before else ():
+        for c in p.lineage if p.id in before else ():
             if c.symbol == new.symbol and c.paragraph in after:
                 pairs.setdefault(after[c.paragraph], (before[p.id], c.similarity))
     return pairs
@@ -611,13 +611,13 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
 
 def with_lineage(resolutions: tuple[Resolution, ...],
                  series: dict[str, Series] | None = None) -> tuple[Resolution, ...]:
-    """The resolutions with every top-level paragraph's ``see_also`` filled in (``series``
+    """The resolutions with every top-level paragraph's ``lineage`` filled in (``series``
     as for ``paragraph_lineage``)."""
     lineage = paragraph_lineage(resolutions, series)
 
     def paragraphs(resolution: Resolution):
         for p in resolution.paragraphs:
             found = tuple(lineage.get((resolution.symbol, p.id), ()))
-            yield p if p.see_also == found else replace(p, see_also=found)
+            yield p if p.lineage == found else replace(p, lineage=found)
 
     return tuple(replace(r, paragraphs=tuple(paragraphs(r))) for r in resolutions)

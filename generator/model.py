@@ -61,7 +61,7 @@ class Reference:
 
 
 @dataclass(frozen=True)
-class SeeAlso:
+class LineageLink:
     """A paragraph of another resolution that shares this one's language (link stage)."""
 
     symbol: str
@@ -179,7 +179,7 @@ class Paragraph:
     line: int = 0  # 1-based source line where the paragraph starts
     depth: int = 0  # 0 for a paragraph, 1 for (a), 2 for (i)
     references: tuple[Reference, ...] = ()  # filled by the link stage
-    see_also: tuple[SeeAlso, ...] = ()  # counterparts in other resolutions (link stage)
+    lineage: tuple[LineageLink, ...] = ()  # counterparts in other resolutions (link stage)
     page: int = 0  # page of a PDF where the paragraph starts
     italic: tuple[tuple[int, int], ...] | None = None  # italic spans; None: the source never says
     source_links: tuple[SourceLink, ...] = ()  # the PDF's own link annotations over the text
@@ -452,7 +452,7 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
         "references": _references_json(paragraph.references),
         "see_also": [{"symbol": c.symbol, "paragraph": c.paragraph,
                       "similarity": c.similarity, "relation": c.relation}
-                     for c in paragraph.see_also],
+                     for c in paragraph.lineage],
     }
     if paragraph.parent:
         data["parent"] = paragraph.parent

@@ -62,7 +62,7 @@ def related_by_text(resolution: Resolution) -> tuple[Related, ...]:
     """The resolutions this one's paragraphs share the most language with."""
     best: dict[str, dict[str, float]] = defaultdict(dict)  # symbol -> paragraph -> similarity
     for paragraph in resolution.paragraphs:
-        for counterpart in paragraph.see_also:
+        for counterpart in paragraph.lineage:
             found = best[counterpart.symbol]
             found[paragraph.id] = max(found.get(paragraph.id, 0.0), counterpart.similarity)
     ranked = sorted(

@@ -427,8 +427,8 @@ class Row:
 
 
 @dataclass(frozen=True)
-class SeeAlsoView:
-    """One counterpart of a paragraph, as the see-also panel shows it."""
+class LineageView:
+    """One counterpart of a paragraph, as its lineage panel shows it."""
 
     label: str  # "64/187 op6"
     href: str
@@ -587,7 +587,7 @@ class SiteRenderer:
             notes=notes,
             back_links=back_links(resolution),
             references=references_of(resolution, self.graph, self.corpus, href),
-            see_also=self.see_also(resolution, href),
+            lineage=self.lineage(resolution, href),
             panel=see_also_panel(resolution, self.corpus, href),
             cited_by=cited_by(resolution, self.graph, self.corpus, href),
             meeting_href=official_url(resolution.meeting_record),
@@ -600,18 +600,18 @@ class SiteRenderer:
             home_href=href("index.md"),
         )
 
-    def see_also(self, resolution: Resolution, href) -> dict[str, list[SeeAlsoView]]:
+    def lineage(self, resolution: Resolution, href) -> dict[str, list[LineageView]]:
         """For each paragraph with counterparts: each one, linked, with the word diff from
         the earlier text to the later one."""
-        views: dict[str, list[SeeAlsoView]] = {}
+        views: dict[str, list[LineageView]] = {}
         for paragraph in resolution.paragraphs:
             found = []
-            for c in paragraph.see_also:
+            for c in paragraph.lineage:
                 other = self.corpus[c.symbol]
                 text = next(p.text for p in other.paragraphs if p.id == c.paragraph)
                 old, new = (text, paragraph.text) if c.relation == "earlier" else (
                     paragraph.text, text)
-                found.append(SeeAlsoView(
+                found.append(LineageView(
                     f"{other.number} {c.paragraph}", href(page_path(other)) + f"#{c.paragraph}",
                     round(c.similarity * 100), c.relation, other.adopted.year,
                     word_diff(old, new) if old != new else []))

@@ -132,9 +132,9 @@ def oceans() -> tuple[Resolution, ...]:
 
 def _linked(old: Resolution, new: Resolution) -> set[tuple[str, str]]:
     """Lineage's pairs between two resolutions, as their paragraphs list them."""
-    return {(c.paragraph, p.id) for p in new.paragraphs for c in p.see_also
+    return {(c.paragraph, p.id) for p in new.paragraphs for c in p.lineage
             if c.symbol == old.symbol} | \
-        {(p.id, c.paragraph) for p in old.paragraphs for c in p.see_also
+        {(p.id, c.paragraph) for p in old.paragraphs for c in p.lineage
          if c.symbol == new.symbol}
 
 

@@ -46,7 +46,7 @@ def test_lineage_follows_each_series_and_never_crosses(corpus):
     resolutions = collect(corpus).linked.resolutions
     series_of = {r.symbol: r.series.id for r in resolutions}
     links = [(r.symbol, c.symbol) for r in resolutions for p in r.paragraphs
-             for c in p.see_also]
+             for c in p.lineage]
     assert len(links) > 24 * 20  # most paragraphs are carried forward
     assert all(series_of[a] == series_of[b] for a, b in links)
 

@@ -45,7 +45,7 @@ def test_paragraph_preview_in_a_footnote_and_abbreviation(reader: Reader):
     expect(active_tooltip(reader)).to_contain_text("information and communication technologies")
 
 
-def test_see_also_panel_opens_by_keyboard(reader: Reader):
+def test_lineage_panel_opens_by_keyboard(reader: Reader):
     reader.goto("A/RES/66/184.html")
     panel = reader.page.locator("#op3 + details.atlas-seealso")
     expect(panel.locator("ins").first).to_be_hidden()

@@ -25,7 +25,7 @@ from .data import Data, Instrument
 from .errors import Problem
 from .guard import failure
 from .model import Paragraph, Reference, Resolution
-from .paths import official_url, page_path, relative_href, symbol_page
+from .paths import Href, fragment, official_url, page_path, symbol_page
 from .words import long_date
 
 PREVIEW_LENGTH = 320  # characters of a cited paragraph shown on hover
@@ -180,12 +180,12 @@ class _Linker:
     def href(self, resolution: Resolution, citation: Citation, symbol: str,
              instrument: Instrument | None, target: Resolution | None, landing: str | None
              ) -> tuple[str, bool]:
-        fragment = f"#{landing}" if landing else ""
+        place = fragment(landing) if landing else ""
         if citation.kind == "paragraph":
-            return fragment or "#resolution-title", True
+            return place or fragment("resolution-title"), True
         if target is not None:
-            page = relative_href(page_path(resolution), page_path(target), self.directory_urls)
-            return page + fragment, True
+            page = Href(page_path(resolution), self.directory_urls).resolution(target)
+            return page + place, True
         return _external_url(instrument, symbol), False
 
     def preview(self, target: Resolution | None, landing: str | None,

@@ -1,6 +1,10 @@
 """Where things live on the site, and how one page links to another.
 
-Shared by the link stage (hrefs of citations, published in the JSON) and the render stage.
+The one owner of the site's paths: every page, file and folder the generator writes is named
+here (a site source path such as ``sessions/64.md``, which MkDocs turns into ``sessions/64.html``),
+and every link between them is made here (``Href``, ``relative_href``). Shared by the link
+stage (hrefs of citations, published in the JSON), the views and the render stage.
+
 Links are relative, computed from the pages' paths, so they work from ``file://`` and under any
 path prefix; ``directory_urls`` must match MkDocs' ``use_directory_urls``.
 """
@@ -10,6 +14,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -17,14 +22,59 @@ if TYPE_CHECKING:
     from .model import Resolution
 
 
+# Pages about the whole collection, and the one file beside them.
+HOME = "index.md"
+CITED = "cited.md"
+GLOSSARY = "glossary.md"
+OVERVIEW = "overview.md"
+GRAPH_JSON = "graph.json"  # the collection as a graph, for scripts
+SESSIONS = "sessions"  # a page per session: sessions/64.md, listed in sessions/index.md
+YEARS = "years"  # a page per year of adoption: years/2009.md, listed in years/index.md
+PAGE = ".md"  # how the source path of every page ends
+
+
+def group_path(folder: str, value: int | str) -> str:
+    """Site source path of one group's page: ``group_path(SESSIONS, 64)`` is ``sessions/64.md``."""
+    return f"{folder}/{value}{PAGE}"
+
+
+def group_index_path(folder: str) -> str:
+    """Site source path of the page listing a folder's groups: ``sessions/index.md``."""
+    return f"{folder}/{HOME}"
+
+
+def session_path(session: int) -> str:
+    return group_path(SESSIONS, session)
+
+
+def year_path(year: int) -> str:
+    return group_path(YEARS, year)
+
+
+def compare_path(old: str, new: str) -> str:
+    """Site source path of the comparison of two resolutions of a series:
+    ``compare/A-RES-64-187--A-RES-66-184.md`` (both ends named, so the link never changes)."""
+    return f"compare/{old.replace('/', '-')}--{new.replace('/', '-')}{PAGE}"
+
+
 def page_path(resolution: Resolution) -> str:
     """Site source path of a resolution's page: the symbol itself, ``A/RES/64/187.md``."""
-    return f"{resolution.symbol}.md"
+    return symbol_page(resolution.symbol)
 
 
 def symbol_page(symbol: str) -> str:
     """Site source path of the page for ``symbol``, whether or not the corpus holds it."""
-    return f"{symbol}.md"
+    return f"{symbol}{PAGE}"
+
+
+def page_symbol(src: str) -> str:
+    """The symbol of the resolution whose page is ``src``: ``page_path``'s inverse."""
+    return src.removesuffix(PAGE)
+
+
+def fragment(anchor_id: str) -> str:
+    """A link to a place on the page itself: ``#op3``."""
+    return f"#{anchor_id}"
 
 
 def json_path(resolution: Resolution) -> str:
@@ -39,13 +89,14 @@ def pdf_path(resolution: Resolution) -> str:
 
 def output_url(src_path: str, directory_urls: bool = False) -> str:
     """Where MkDocs writes ``src_path``: ``a/b.md`` -> ``a/b.html`` (or ``a/b/``)."""
-    if not src_path.endswith(".md"):
+    if not src_path.endswith(PAGE):
         return src_path
-    stem = src_path[: -len(".md")]
+    stem = src_path[: -len(PAGE)]
     if not directory_urls:
         return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
+    index = HOME.removesuffix(PAGE)
+    if stem == index or stem.endswith("/" + index):
+        return stem[: -len(index)]
     return stem + "/"
 
 
@@ -62,7 +113,7 @@ def relative_href(from_src: str, to_src: str, directory_urls: bool = False) -> s
     here = base.split("/") if base else []
     there = target.rstrip("/").split("/") if target.rstrip("/") else []
     shared = 0
-    for a, b in zip(here, there):
+    for a, b in zip(here, there, strict=False):
         if a != b:
             break
         shared += 1
@@ -70,6 +121,30 @@ def relative_href(from_src: str, to_src: str, directory_urls: bool = False) -> s
     href = quote("/".join(steps) or ".")  # a space in a symbol -> %20
     is_folder = target == "" or target.endswith("/")  # directory URLs: "sessions/", the root
     return href + "/" if is_folder else href
+
+
+@dataclass(frozen=True)
+class Href:
+    """The links of one page: every href a view draws is made by the ``Href`` of the page it
+    stands on (``page``, a site source path), relative to that page."""
+
+    page: str
+    directory_urls: bool = False
+
+    def to(self, src: str) -> str:
+        """To the page or file built from the site source path ``src``."""
+        return relative_href(self.page, src, self.directory_urls)
+
+    def resolution(self, resolution: Resolution) -> str:
+        return self.to(page_path(resolution))
+
+    def symbol(self, symbol: str) -> str:
+        """To the page of ``symbol``, whether or not the corpus holds it."""
+        return self.to(symbol_page(symbol))
+
+    def paragraph(self, symbol: str, anchor_id: str) -> str:
+        """To a paragraph (or footnote) of the page of ``symbol``: ``../64/187.html#op3``."""
+        return self.symbol(symbol) + fragment(anchor_id)
 
 
 def official_url(symbol: str) -> str:

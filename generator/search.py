@@ -81,7 +81,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
+                   if not unicodedata.category(c).startswith("M"))  # \p{M} in search.js
 
 
 def terms(text: str) -> list[str]:
@@ -147,6 +147,15 @@ def script(path: str, data: object) -> str:
     encoded = (encoded.replace("<", "\\u003c").replace(">", "\\u003e")
                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
     return f"atlasSearchLoaded({encoded[1:-1]});\n"
+
+
+def read_script(content: str) -> tuple[str, object]:
+    """The path and data a file of ``script`` hands over (for tests and tools)."""
+    prefix, suffix = "atlasSearchLoaded(", ");\n"
+    if not (content.startswith(prefix) and content.endswith(suffix)):
+        raise ValueError("not a search file")
+    path, data = json.loads("[" + content[len(prefix):-len(suffix)] + "]")
+    return path, data
 
 
 def _table_text(table: Table) -> str:

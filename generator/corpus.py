@@ -10,13 +10,16 @@ which one is the official text).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
 from .cache import LayoutCache
 from .errors import Problem
+from .forking import fork_workers, forked
 from .guard import failure
+from .layout import Layout
 from .model import Resolution
 from .parse import parse, problems_of
 from .paths import symbol_key
@@ -63,16 +66,11 @@ def load_corpus(source_dir: Path, root: Path | None = None, cache: LayoutCache |
     readings = read_inputs([(path, _display_name(path, root)) for path in paths], cache,
                            workers, report)
     progress = Progress("parsed", len(paths), "sources", report)
-    for path, reading in zip(paths, readings, strict=True):
-        progress.advance()
-        if isinstance(reading, Problem):
-            problems.append(reading)
+    for path, outcome in zip(paths, _parsed(readings, progress), strict=True):
+        if isinstance(outcome, Problem):
+            problems.append(outcome)
             continue
-        try:
-            resolution = parse(reading)
-        except Exception as error:  # an InputError, or a failure nobody foresaw
-            problems.append(failure(error, reading.name, "parsed"))
-            continue
+        resolution = outcome
         parsed.append(resolution)
         files[resolution.symbol] = path
         problems += problems_of(resolution)
@@ -82,6 +80,48 @@ def load_corpus(source_dir: Path, root: Path | None = None, cache: LayoutCache |
         problems=tuple(problems + duplicate_problems),
         files={r.symbol: files[r.symbol] for r in resolutions},
     )
+
+
+_readings: list[Layout | Problem] = []  # what forked parsers inherit
+
+
+def _parsed(readings: list[Layout | Problem], progress: Progress
+            ) -> Iterator[Resolution | Problem]:
+    """Each reading parsed (or the problem that stopped it), in order; on every core when
+    ``forking.fork_workers`` allows (the parsers inherit the readings, and only the parsed
+    resolutions travel back)."""
+    global _readings
+    workers = fork_workers() if len(readings) >= PARALLEL_FROM else 0
+    if not workers:
+        for reading in readings:
+            progress.advance()
+            yield _parse_one(reading)
+        return
+    _readings = readings
+    try:
+        with forked(workers) as pool:
+            chunk = max(1, min(64, len(readings) // (8 * workers)))
+            for outcome in pool.map(_parse_at, range(len(readings)), chunksize=chunk):
+                progress.advance()
+                yield outcome
+    finally:
+        _readings = []
+
+
+PARALLEL_FROM = 64  # sources; fewer parse faster here than a pool starts
+
+
+def _parse_at(index: int) -> Resolution | Problem:
+    return _parse_one(_readings[index])
+
+
+def _parse_one(reading: Layout | Problem) -> Resolution | Problem:
+    if isinstance(reading, Problem):
+        return reading
+    try:
+        return parse(reading)
+    except Exception as error:  # an InputError, or a failure nobody foresaw
+        return failure(error, reading.name, "parsed")
 
 
 def _display_name(path: Path, root: Path | None) -> str:

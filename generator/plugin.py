@@ -64,6 +64,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
     pages = 0  # pages MkDocs will write
     drawing: DrawingPool | None = None  # bodies of the direct pages, drawn ahead
     direct: frozenset[str] = frozenset()  # site paths of the pages drawn straight to HTML
+    blocks: dict[tuple[str, str], str]  # theme parts shared by a folder's direct pages
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Parse the corpus and add every rendered file (each build, so serve sees edits)."""
@@ -112,6 +113,31 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             except Exception as error:  # reported; every other page is drawn
                 log.warning(str(failure(error, name, "drawn")))
         return files
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        """The theme draws what every direct page of a folder shares once per folder
+        (templates/overrides/main.html)."""
+        self.blocks = {}
+        env.globals["shared_block"] = self._shared_block
+        env.globals["keep_block"] = self._keep_block
+        return env
+
+    def _folder_of(self, page: Page | None) -> str | None:
+        """The key a direct page's shared parts are kept under; None for other pages (and for
+        the theme's own pages such as 404.html, which have none)."""
+        if page is None or page.file.src_uri not in self.direct:
+            return None
+        return page.file.dest_uri.rpartition("/")[0]
+
+    def _shared_block(self, name: str, page: Page | None) -> str | None:
+        folder = self._folder_of(page)
+        return None if folder is None else self.blocks.get((name, folder))
+
+    def _keep_block(self, name: str, page: Page | None, html: str) -> str:
+        folder = self._folder_of(page)
+        if folder is not None:
+            self.blocks[(name, folder)] = html
+        return html
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:

@@ -18,14 +18,13 @@ asked for, with the same output.
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import os
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from .errors import Problem
+from .forking import fork_workers, forked
 from .guard import failure
 from .render import Drawn, SiteRenderer
 
@@ -116,14 +115,14 @@ class DrawingPool:
 
 def _start(renderer: SiteRenderer, out_dir: Path, workers: int | None
            ) -> ProcessPoolExecutor | None:
-    """Worker processes forked from now on, sharing ``renderer``; None with one core or
-    without fork."""
+    """Worker processes forked from now on, sharing ``renderer``; None when
+    ``fork_workers`` says to draw here."""
     global _renderer, _out_dir
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    if count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    count = fork_workers(workers)
+    if not count:
         return None
     _renderer, _out_dir = renderer, out_dir
     # The linked corpus lives as long as the build: out of the collector's reach, its pages of
     # memory stay shared with the workers instead of being copied as a collection walks them.
     gc.freeze()
-    return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+    return forked(count)

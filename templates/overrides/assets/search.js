@@ -496,11 +496,18 @@
     return n.toLocaleString("en") + " " + (n === 1 ? one : many);
   }
 
+  /* The query whose results are on show, in an attribute: what a test waits for (results
+     of a shorter query typed on the way may show first). */
+  function done(raw) {
+    box.setAttribute("data-atlas-shown", raw);
+  }
+
   /* Clears the results and says ``text`` (the hint, or why there are none). */
-  function empty(text) {
+  function empty(text, raw) {
     shown = null;
     list.replaceChildren();
     say(text);
+    done(raw);
   }
 
   function summary(ix, query, result) {
@@ -521,31 +528,31 @@
     const run = ++runs;
     const raw = input.value;
     if (!raw.trim()) {
-      empty(HINT);
+      empty(HINT, raw);
       return;
     }
     try {
       const ix = await index();
       const query = parse(raw, ix);
       if (!query.words.length && !query.anchors.length) {
-        if (run === runs) empty(HINT);
+        if (run === runs) empty(HINT, raw);
         return;
       }
       const result = await search(ix, query, sessionList ? sessionList.value : "");
       if (run !== runs) return;
       if (result.session === -1) {
-        empty("No session " + result.wanted + " in this collection");
+        empty("No session " + result.wanted + " in this collection", raw);
       } else if (!result.groups.length) {
         empty("No matching paragraphs" + (result.session !== null ? ", session " +
-          ix.data.sessions[result.session] : ""));
+          ix.data.sessions[result.session] : ""), raw);
       } else {
         // The list in place stays until the new one is ready: no flicker while typing.
         shown = {ix: ix, query: query, groups: result.groups, next: 0, adding: null,
-          isMatch: matcher(query.words), summary: summary(ix, query, result)};
+          isMatch: matcher(query.words), summary: summary(ix, query, result), raw: raw};
         await more();
       }
     } catch (error) {
-      if (run === runs) empty("Search is unavailable: " + error.message);
+      if (run === runs) empty("Search is unavailable: " + error.message, raw);
     }
   }
 
@@ -569,6 +576,7 @@
         list.replaceChildren.apply(list, items);
         say(current.summary);
         list.closest(".md-search__scrollwrap").scrollTop = 0;
+        done(current.raw);
       } else {
         list.append.apply(list, items);
       }

@@ -13,7 +13,9 @@ from xml.etree import ElementTree
 import pytest
 
 from benchmarks.synthetic import Member, Para, ods_export
-from generator.overview import (
+from generator.paths import OVERVIEW, Href
+from generator.pipeline import collect
+from generator.views.overview import (
     LABEL,
     NUMBER_WIDTH,
     PAD,
@@ -22,7 +24,6 @@ from generator.overview import (
     graph_json,
     lane_labels,
 )
-from generator.pipeline import collect
 
 from .conftest import SOURCE_DIR
 
@@ -58,7 +59,7 @@ def crafted(tmp_path_factory) -> list:
 
 
 def _svg(resolutions) -> ElementTree.Element:
-    picture = citation_picture(resolutions, lambda path: path)
+    picture = citation_picture(resolutions, Href(OVERVIEW))
     return ElementTree.fromstring(str(picture.svg))  # well-formed XML
 
 
@@ -120,7 +121,7 @@ def test_every_dot_carries_what_the_filters_match(crafted):
 
 
 def test_picture_filters_list_the_lanes_committees_and_sessions(crafted):
-    picture = citation_picture(crafted, lambda path: path)
+    picture = citation_picture(crafted, Href(OVERVIEW))
     assert len(picture.series_options) == len(TITLES)
     assert [o.label for o in picture.committees] == ["Second Committee"]
     assert [o.value for o in picture.sessions] == ["1", "61", "62", "63", "64", "80"]

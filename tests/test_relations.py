@@ -10,11 +10,12 @@ import pytest
 
 from generator.compare import _longest_increasing, compare
 from generator.model import Meeting, Paragraph, Resolution, to_json
+from generator.paths import Href, compare_path, page_path
 from generator.pipeline import collect
-from generator.relation_views import see_also_panel
 from generator.render import make_environment
 from generator.series import find_series
 from generator.titles import subject_key
+from generator.views.see_also import see_also_panel
 
 from .conftest import ROOT, SOURCE_DIR
 
@@ -104,10 +105,10 @@ def test_resolution_json_has_cites_cited_by_series_and_related(seeds):
 
 def test_panel_renders_on_its_own(seeds):
     """The see-also template needs nothing but its panel."""
-    panel = see_also_panel(seeds[NEW], seeds, lambda src: "/" + src)
+    panel = see_also_panel(seeds[NEW], seeds, Href(page_path(seeds[NEW])))
     html = make_environment(ROOT / "templates").get_template("see_also.html").render(panel=panel)
-    assert 'rel="prev"' in html and "/A/RES/64/187.md" in html
-    assert "/compare/A-RES-64-187--A-RES-66-184.md" in html
+    assert 'rel="prev"' in html and 'href="../64/187.html"' in html
+    assert 'href="../../../compare/A-RES-64-187--A-RES-66-184.html"' in html
     assert 'aria-current="page"' in html
     assert "22 paragraphs in common, 91% alike" in html  # alike in distinctive words
 
@@ -164,7 +165,5 @@ def test_longest_increasing_run():
 
 
 def test_compare_path_names_both_ends():
-    from generator.relation_views import compare_path
-
     assert compare_path(OLD, NEW) == "compare/A-RES-64-187--A-RES-66-184.md"
     assert Path(compare_path(OLD, NEW)).parent.name == "compare"

@@ -14,9 +14,11 @@ from generator.compare import compare
 from generator.data import load_data
 from generator.model import Resolution, to_json
 from generator.parse import parse_text
+from generator.paths import Href, page_path
 from generator.pipeline import DEFAULT_DATA_DIR, relate
-from generator.relation_views import comparison_view, see_also_panel
 from generator.series import predecessors
+from generator.views.compare import comparison_view
+from generator.views.see_also import see_also_panel
 
 from .conftest import SOURCE_DIR, ods_text
 
@@ -88,7 +90,7 @@ def test_json_lists_missing_members_and_titles(ict):
 
 
 def test_panel_lists_missing_members_in_place_linked_to_undocs(ict):
-    panel = see_also_panel(ict["A/RES/74/197"], ict, lambda path: path)
+    panel = see_also_panel(ict["A/RES/74/197"], ict, Href(page_path(ict["A/RES/74/197"])))
     labels = [(e.link.label if e.link else e.missing.label) for e in panel.entries]
     assert labels == ["56/183", "57/238", "70/184", "71/212", "72/200", "73/218", "74/197",
                       "75/202", "76/189"]
@@ -99,9 +101,10 @@ def test_panel_lists_missing_members_in_place_linked_to_undocs(ict):
 
 
 def test_a_comparison_across_a_gap_names_what_lies_between(ict):
-    view = comparison_view(compare(ict["A/RES/71/212"], ict["A/RES/74/197"]), lambda p: p)
+    view = comparison_view(compare(ict["A/RES/71/212"], ict["A/RES/74/197"]), Href("compare.md"))
     assert [m.symbol for m in view.between] == ["A/RES/72/200", "A/RES/73/218"]
-    next_view = comparison_view(compare(ict["A/RES/74/197"], ict["A/RES/76/189"]), lambda p: p)
+    next_view = comparison_view(compare(ict["A/RES/74/197"], ict["A/RES/76/189"]),
+                                Href("compare.md"))
     assert [m.symbol for m in next_view.between] == ["A/RES/75/202"]
 
 

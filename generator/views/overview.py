@@ -1,5 +1,5 @@
-"""The corpus overview: the citation graph as an SVG drawn at build time, a timeline, and the
-corpus-wide ``graph.json``.
+"""The overview page: the citation graph as an SVG drawn at build time and a timeline; and
+the collection-wide ``graph.json`` beside it.
 
 Why an SVG of our own rather than a graph library (Graphviz, networkx + matplotlib): the
 picture has a natural layout, time across and one lane per series down, so no layout engine is
@@ -24,18 +24,18 @@ the whole picture shows, scaled to fit.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
-from .inert import html_text
-from .model import Resolution, by_adoption
-from .paths import output_url, page_path
-from .relations import all_series
-from .words import session_key
+from ..inert import html_text
+from ..model import Resolution, by_adoption
+from ..paths import Href, output_url, page_path
+from ..relations import all_series
+from ..words import session_key
 
 MAX_LANES = 40  # series drawn; the others are listed in the timeline and graph.json
 WIDTH = 720  # units across, whatever the span: about the frame's width on a desktop
@@ -52,8 +52,6 @@ LABEL = 64  # characters of a series title shown above its lane (fits at phone s
 # attribute, as the CSS property is unknown to the stylesheet checker.
 HALO = ' paint-order="stroke"'
 PLENARY = "Plenary"  # the committee of a resolution adopted without a Main Committee's report
-
-Href = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -308,7 +306,7 @@ def _dot(resolution: Resolution, x: float, y: int, radius: float, numbered: bool
     label = f"{resolution.symbol}, adopted {resolution.adopted.isoformat()}: {resolution.title}"
     number = (f'<text class="atlas-graph__label"{HALO} x="{_number_x(x)}" y="{y + 17}" '
               f'text-anchor="middle">{html_text(resolution.number)}</text>' if numbered else "")
-    return (f'<a href="{html_text(href(page_path(resolution)))}" aria-label="{html_text(label)}" '
+    return (f'<a href="{html_text(href.resolution(resolution))}" aria-label="{html_text(label)}" '
             f'data-symbol="{html_text(resolution.symbol)}" '
             f'data-committee="{html_text(committee(resolution))}" '
             f'data-session="{html_text(str(resolution.session))}">'
@@ -359,7 +357,7 @@ def timeline(resolutions: Sequence[Resolution], href: Href) -> list[Year]:
     years: dict[int, list[Entry]] = {}
     for resolution in sorted(resolutions, key=by_adoption):
         years.setdefault(resolution.adopted.year, []).append(Entry(
-            resolution, href(page_path(resolution)), series_key(resolution),
+            resolution, href.resolution(resolution), series_key(resolution),
             committee(resolution)))
     return [Year(year, rows) for year, rows in years.items()]
 

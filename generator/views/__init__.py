@@ -10,7 +10,7 @@ One module per page or panel:
 - ``lineage_panel``: a paragraph's lineage, its counterparts in other resolutions;
 - ``references``: the References and Cited by panels of a resolution page;
 - ``see_also``: the "See also" panel of a resolution page (series, recalls, related);
-- ``links``: a resolution as a link, held or not, for the see-also panel and comparisons;
+- ``links``: a resolution as a link, held or not, for tables, the see-also panel and comparisons;
 - ``compare``: a comparison page, two resolutions of a series row by row;
 - ``cited``: the Cited documents page;
 - ``glossary``: the Glossary page;

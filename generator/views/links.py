@@ -1,5 +1,5 @@
-"""A resolution as a link, whether the collection holds it or not: what the see-also panel
-and the comparison pages name resolutions by.
+"""A resolution as a link, whether the collection holds it or not: what the index tables,
+the see-also panel and the comparison pages name resolutions by.
 
 What holds: a held resolution links to its page (by the showing page's ``Href``); one the
 collection lacks links to its official document.

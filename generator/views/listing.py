@@ -1,32 +1,25 @@
 """The lists of resolutions: the home page's table, and the session and year pages with the
 pages listing them.
 
-What holds: ``rows`` keeps the order it is given, each resolution linked from the page showing
-the table; ``groups`` puts every resolution in exactly one group, groups in ``order`` (their
-value by default), each group's resolutions in the order given.
+What holds: ``rows`` keeps the order it is given, each resolution a ``ResolutionLink`` from
+the page showing the table; ``groups`` puts every resolution in exactly one group, groups in
+``order`` (their value by default), each group's resolutions in the order given.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from ..model import Resolution
 from ..paths import Href
+from .links import ResolutionLink, resolution_link
 
 
-@dataclass(frozen=True)
-class Row:
-    """One resolution in an index table, with its link from the page showing the table."""
-
-    resolution: Resolution
-    href: str
-
-
-def rows(resolutions: Iterable[Resolution], href: Href) -> list[Row]:
-    return [Row(r, href.resolution(r)) for r in resolutions]
+def rows(resolutions: Iterable[Resolution], href: Href) -> list[ResolutionLink]:
+    """One row of an index table per resolution, in the order given."""
+    return [resolution_link(r, href) for r in resolutions]
 
 
 Group = tuple[Any, list[Resolution]]  # (the session or year, its resolutions)

@@ -9,7 +9,9 @@ What holds after ``link_corpus``:
   reference whose target the corpus holds links relatively to that page (and to the cited
   paragraph's anchor when that paragraph exists); any other links to its official URL;
 - ``graph`` lists, for every target, each place that cites it, and for every resolution, what
-  it cites, in text order; a resolution is never listed as citing itself;
+  it cites, in text order; it is the only record of citation edges, and its readers
+  (``cited_by``, ``cited_from``, ``citers_of``, the cited-by side of ``links``) never list a
+  resolution as citing itself;
 - every citation that could not be resolved, or cites a paragraph the target does not have, is
   a ``Problem`` naming the file, paragraph and line (a warning in MkDocs).
 """
@@ -24,7 +26,7 @@ from .citations import Citation, find_citations, find_doubts
 from .data import Data, Instrument
 from .errors import Problem
 from .guard import failure
-from .model import Paragraph, Reference, Resolution
+from .model import CitationLink, Paragraph, Reference, Resolution
 from .paths import Href, fragment, official_url, page_path, symbol_page
 from .words import long_date
 
@@ -62,6 +64,10 @@ class Target:
 
 @dataclass(frozen=True)
 class CitationGraph:
+    """Every citation of the corpus, from both ends: the one place its edges are kept and
+    read. The resolutions' ``cites`` and ``cited_by`` (``relations``), the References and
+    Cited by panels and the Cited documents page are all read from it."""
+
     targets: dict[str, Target]
     cited_at: dict[str, list[Place]]  # target key -> places citing it, corpus order
     cites: dict[str, list[tuple[str, Place]]]  # resolution symbol -> (target key, place)
@@ -69,6 +75,46 @@ class CitationGraph:
     def cited_by(self, symbol: str) -> list[Place]:
         """Places in *other* resolutions of the corpus citing ``symbol``."""
         return [p for p in self.cited_at.get(symbol, []) if p.symbol != symbol]
+
+    def cited_from(self, symbol: str) -> dict[str, list[Place]]:
+        """What ``symbol`` cites other than itself (target key -> its places there), in order
+        of first citation."""
+        found: dict[str, list[Place]] = defaultdict(list)
+        for key, place in self.cites.get(symbol, []):
+            if key != symbol:
+                found[key].append(place)
+        return dict(found)
+
+    def citers_of(self, symbol: str) -> dict[str, list[Place]]:
+        """The other resolutions citing ``symbol`` (citing symbol -> its places), corpus order."""
+        found: dict[str, list[Place]] = defaultdict(list)
+        for place in self.cited_by(symbol):
+            found[place.symbol].append(place)
+        return dict(found)
+
+    def links(self, corpus: set[str]) -> tuple[dict[str, tuple[CitationLink, ...]],
+                                                dict[str, tuple[CitationLink, ...]]]:
+        """Per resolution: what it cites (one link per target, in order of first citation,
+        with every anchor it is cited at), and who in ``corpus`` cites it (in the order of
+        ``cites``)."""
+        cites: dict[str, tuple[CitationLink, ...]] = {}
+        cited_by: dict[str, list[CitationLink]] = defaultdict(list)
+        for symbol, entries in self.cites.items():
+            anchors: dict[str, list[str]] = {}
+            for key, place in entries:
+                _add(anchors.setdefault(key, []), place.anchor)
+            cites[symbol] = tuple(
+                CitationLink(key, self.targets[key].kind, self.targets[key].internal, tuple(at))
+                for key, at in anchors.items())
+            for key, at in anchors.items():
+                if key in corpus and key != symbol:
+                    cited_by[key].append(CitationLink(symbol, "resolution", True, tuple(at)))
+        return cites, {key: tuple(links) for key, links in cited_by.items()}
+
+
+def _add(anchors: list[str], anchor: str) -> None:
+    if anchor not in anchors:
+        anchors.append(anchor)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Relations between whole resolutions: series, citations either way, and related language.
 
 The last part of the link stage, after citations are resolved (``link``) and paragraph lineage
-is known (``lineage``). Everything here is derived from those two; nothing reads text again.
+is known (``lineage``). Everything here is derived from those two; nothing reads text again,
+and citations are read only from the link stage's citation graph (``CitationGraph.links``).
 
 What holds after ``with_relations``:
 - every resolution has a ``series`` (``series.find_series``): the resolutions of the corpus on
@@ -21,8 +22,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .link import CitationGraph, Place
-from .model import CitationLink, Related, Resolution, Series
+from .link import CitationGraph
+from .model import Related, Resolution, Series
 from .series import find_series
 
 RELATED = 5  # other resolutions listed as related by text
@@ -32,30 +33,6 @@ def all_series(resolutions: Iterable[Resolution]) -> list[Series]:
     """Each series of the resolutions once, in order of id."""
     found = {r.series.id: r.series for r in resolutions if r.series}
     return [found[key] for key in sorted(found)]
-
-
-def citation_links(graph: CitationGraph, corpus: set[str]
-                   ) -> tuple[dict[str, tuple[CitationLink, ...]],
-                              dict[str, tuple[CitationLink, ...]]]:
-    """Per resolution: what it cites, and who in the corpus cites it."""
-    cites: dict[str, tuple[CitationLink, ...]] = {}
-    cited_by: dict[str, list[CitationLink]] = defaultdict(list)
-    for symbol, entries in graph.cites.items():
-        anchors: dict[str, list[str]] = {}
-        for key, place in entries:
-            _add(anchors.setdefault(key, []), place)
-        cites[symbol] = tuple(
-            CitationLink(key, graph.targets[key].kind, graph.targets[key].internal, tuple(at))
-            for key, at in anchors.items())
-        for key, at in anchors.items():
-            if key in corpus and key != symbol:
-                cited_by[key].append(CitationLink(symbol, "resolution", True, tuple(at)))
-    return cites, {key: tuple(links) for key, links in cited_by.items()}
-
-
-def _add(anchors: list[str], place: Place) -> None:
-    if place.anchor not in anchors:
-        anchors.append(place.anchor)
 
 
 def related_by_text(resolution: Resolution) -> tuple[Related, ...]:
@@ -77,7 +54,7 @@ def with_relations(resolutions: tuple[Resolution, ...], graph: CitationGraph,
     """The resolutions with ``series`` (``find_series`` unless given), ``cites``,
     ``cited_by`` and ``related`` filled in."""
     series = series if series is not None else find_series(resolutions)
-    cites, cited_by = citation_links(graph, {r.symbol for r in resolutions})
+    cites, cited_by = graph.links({r.symbol for r in resolutions})
     order = {r.symbol: n for n, r in enumerate(resolutions)}
     return tuple(
         replace(r, series=series[r.symbol], cites=cites.get(r.symbol, ()),

@@ -9,7 +9,6 @@ by symbol. Every href is made by the ``Href`` of the page that shows it.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from ..link import CitationGraph, Place, Target
@@ -72,10 +71,7 @@ def _target_title(target: Target, corpus: dict[str, Resolution]) -> str:
 def references_of(resolution: Resolution, graph: CitationGraph,
                   corpus: dict[str, Resolution], href: Href) -> list[Group]:
     """What ``resolution`` cites, grouped by kind, each with the paragraphs that cite it."""
-    by_target: dict[str, list[Place]] = defaultdict(list)
-    for key, place in graph.cites.get(resolution.symbol, []):
-        if key != resolution.symbol:
-            by_target[key].append(place)
+    by_target = graph.cited_from(resolution.symbol)
     groups = []
     for kind, title in GROUPS:
         keys = sorted((k for k in by_target if graph.targets[k].kind == kind),
@@ -127,9 +123,7 @@ class Citer:
 def cited_by(resolution: Resolution, graph: CitationGraph, corpus: dict[str, Resolution],
              href: Href) -> list[Citer]:
     """The other resolutions of the corpus citing ``resolution``, each with where it does."""
-    places_by_symbol: dict[str, list[Place]] = defaultdict(list)
-    for place in graph.cited_by(resolution.symbol):
-        places_by_symbol[place.symbol].append(place)
+    places_by_symbol = graph.citers_of(resolution.symbol)
     citers = []
     for symbol in sorted(places_by_symbol, key=symbol_key):
         page = href.symbol(symbol)

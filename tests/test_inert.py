@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.search import read_script
+
 from . import hostile
 from .conftest import ROOT
 from .sitebuild import build
@@ -187,15 +189,27 @@ def test_overview_svg_says_the_titles_as_text(site: Path):
     assert f"A/RES/66/184, adopted 2011-12-22: {hostile.TITLE_66}" in labels
 
 
-def test_search_index_holds_the_text_escaped_once(site: Path):
-    """Material's search shows index entries as HTML: escaped exactly once they read as
-    typed (``tests/browser/test_injection.py`` watches it happen)."""
-    index = (site / "search/search_index.json").read_text(encoding="utf-8")
-    docs = json.loads(index)["docs"]
-    text = " ".join(d["title"] + " " + d["text"] for d in docs)
-    for payload in (hostile.SCRIPT, hostile.SVG, hostile.IMG, hostile.ENTITIES):
-        assert html.escape(payload, quote=False) in text
-        assert payload not in text
+def test_search_index_holds_the_text_as_typed(site: Path):
+    """The search shows its records' text with textContent, so they hold it as typed, not
+    escaped; as JavaScript, with no ``<`` at all (no ``</script>``, no ``<!--``)
+    (``tests/browser/test_injection.py`` watches the results)."""
+    files = {path: path.read_text(encoding="utf-8") for path in (site / "search").rglob("*.js")}
+    assert files and not [path for path, content in files.items() if "<" in content]
+    texts = [text for content in files.values() for data in [read_script(content)[1]]
+             if isinstance(data, dict) and "items" in data for _, text in data["items"]]
+    text = " ".join(texts)
+    for payload in hostile.PAYLOADS:
+        assert payload in text, payload
+        if html.escape(payload) != payload:
+            assert html.escape(payload) not in text
+
+
+def test_search_shows_text_as_text_never_as_html():
+    """search.js builds results with createElement and textContent, never from HTML."""
+    script = (ROOT / "templates/overrides/assets/search.js").read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)
+    assert HTML_SINKS.findall(code) == []
+    assert "textContent = text" in code
 
 
 def test_file_names_are_never_published_and_log_as_text(hostile_build):

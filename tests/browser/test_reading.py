@@ -62,12 +62,15 @@ def test_footnote_tooltip_and_round_trip(reader: Reader):
 
 
 def search(reader: Reader, words: str) -> list[str]:
-    """Type into Material's search as a person does; return the result links."""
+    """Type into the header's search as a person does; return the result links once the
+    whole query's results show (``tests/browser/test_search.py`` tests it further)."""
     box = reader.page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(words, delay=20)
+    reader.page.wait_for_function("""query => document.querySelector("[data-atlas-search]")
+        .getAttribute("data-atlas-shown") === query""", arg=words, timeout=15_000)
     results = reader.page.locator(".md-search-result__item a.md-search-result__link")
-    expect(results.first).to_be_visible(timeout=15_000)
+    expect(results.first).to_be_visible()
     return results.evaluate_all("links => links.map(a => a.href)")
 
 

@@ -17,7 +17,9 @@ from benchmarks.synthetic import write_corpus
 from generator.corpus import load_corpus
 from generator.search import search_files
 
+from ..checkers import axe_source
 from .conftest import Reader, open_reader
+from .test_accessibility import describe
 
 SCALE = 5_000  # resolutions of the synthetic collection the latency is measured on
 FIRST_ANSWER_MS = 2_000  # issue 14: the first answer within 2 s of opening index.html
@@ -133,6 +135,29 @@ def test_the_keyboard_opens_moves_and_closes(reader: Reader):
     page.keyboard.press("s")
     expect(box).to_be_focused()
     expect(box).to_have_value("digital divide")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_results_pass_axe(browser, built_site: Path, scheme: str):
+    """The open search, its session list and results (one "more" opened): no serious or
+    critical violation as axe-core judges it, in either palette (as
+    ``test_accessibility.py`` judges the pages, where the search is closed)."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    try:
+        reader = Reader(context.new_page(), built_site.as_uri() + "/")
+        reader.goto("index.html")
+        search(reader, "gender divide")
+        reader.page.locator(".md-search-result__more > summary").first.click()
+        reader.page.add_script_tag(content=axe_source())
+        violations = reader.page.evaluate("""async () => (await axe.run(
+            document.querySelector("[data-atlas-search]"), {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                            "best-practice"]},
+            resultTypes: ["violations"]})).violations""")
+    finally:
+        context.close()
+    blocking = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not blocking, "\n" + describe(blocking)
 
 
 # At scale: the seeds' site with its search files replaced by those of a synthetic collection

@@ -250,3 +250,13 @@ def test_typing_at_scale_loads_little(cold_reader: Reader, scale_site: Path,
     print(f"\n{SCALE} resolutions, {query!r} typed: {loaded / 1e3:.0f} KB of search files")
     assert loaded <= MAX_LOADED
     assert reader.outside == []
+
+
+def test_more_results_come_on_scrolling(cold_reader: Reader):
+    """Ten resolutions at a time, the next ten when the list is scrolled to its end."""
+    reader = cold_reader
+    reader.goto("index.html")
+    items = search(reader, "development")
+    expect(items).to_have_count(10)
+    reader.page.locator(".md-search__scrollwrap").evaluate("w => w.scrollTo(0, w.scrollHeight)")
+    expect(items).to_have_count(20)

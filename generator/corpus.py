@@ -54,19 +54,24 @@ def source_files(source_dir: Path, ignore: tuple[str, ...] = NOT_SOURCES) -> lis
     )
 
 
+Memo = dict[Path, tuple[tuple[int, int], "Resolution | Problem"]]  # path -> (stat, outcome)
+
+
 def load_corpus(source_dir: Path, root: Path | None = None, cache: LayoutCache | None = None,
-                workers: int | None = None, report: Report | None = None) -> Corpus:
+                workers: int | None = None, report: Report | None = None,
+                memo: Memo | None = None) -> Corpus:
     """Read and parse every file of ``source_dir`` (PDFs on ``workers`` cores, through
     ``cache``); file names in problems are relative to ``root``; a long read says how far
-    it is through ``report``."""
+    it is through ``report``. ``memo`` (``mkdocs serve``): the outcome of every file as of
+    the last build, by its modification time and size; a file that has neither changed is
+    not read again (the same ``Resolution`` object is kept), and the memo is brought up to
+    date."""
     parsed: list[Resolution] = []
     problems: list[Problem] = []
     files: dict[str, Path] = {}
     paths = source_files(source_dir)
-    readings = read_inputs([(path, _display_name(path, root)) for path in paths], cache,
-                           workers, report)
-    progress = Progress("parsed", len(paths), "sources", report)
-    for path, outcome in zip(paths, _parsed(readings, progress), strict=True):
+    for path, outcome in zip(paths, _outcomes(paths, root, cache, workers, report, memo),
+                             strict=True):
         if isinstance(outcome, Problem):
             problems.append(outcome)
             continue
@@ -80,6 +85,33 @@ def load_corpus(source_dir: Path, root: Path | None = None, cache: LayoutCache |
         problems=tuple(problems + duplicate_problems),
         files={r.symbol: files[r.symbol] for r in resolutions},
     )
+
+
+def _outcomes(paths: list[Path], root: Path | None, cache: LayoutCache | None,
+              workers: int | None, report: Report | None, memo: Memo | None
+              ) -> list[Resolution | Problem]:
+    """Each file parsed, or the problem that stopped it, in order; from ``memo`` when the
+    file has not changed since."""
+    stats = {path: _stat(path) for path in paths} if memo is not None else {}
+    known = {path: memo[path][1] for path in paths
+             if memo is not None and path in memo and memo[path][0] == stats[path]}
+    todo = [path for path in paths if path not in known]
+    readings = read_inputs([(path, _display_name(path, root)) for path in todo], cache,
+                           workers, report)
+    progress = Progress("parsed", len(todo), "sources", report)
+    known.update(zip(todo, _parsed(readings, progress), strict=True))
+    if memo is not None:
+        memo.clear()
+        memo.update((path, (stats[path], known[path])) for path in paths)
+    return [known[path] for path in paths]
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        found = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (found.st_mtime_ns, found.st_size)
 
 
 _readings: list[Layout | Problem] = []  # what forked parsers inherit

@@ -41,7 +41,15 @@ def _pattern(bodies: tuple[Body, ...]) -> tuple[re.Pattern[str] | None, Names]:
 
 
 def find_terms(text: str, bodies: tuple[Body, ...]) -> list[Term]:
+    return list(_terms(text, bodies))
+
+
+# Each paragraph is searched for the page drawing it and for the Glossary page, and again by
+# every build of `mkdocs serve`: one alternation of every name is slow to run (about 30 µs a
+# paragraph), so the answers are kept (a few hundred bytes each).
+@lru_cache(maxsize=1 << 17)
+def _terms(text: str, bodies: tuple[Body, ...]) -> tuple[Term, ...]:
     pattern, names = _pattern(bodies)
     if pattern is None:
-        return []
-    return [Term(m.start(), m.end(), *names[m.group()]) for m in pattern.finditer(text)]
+        return ()
+    return tuple(Term(m.start(), m.end(), *names[m.group()]) for m in pattern.finditer(text))

@@ -204,13 +204,21 @@ class _Corpus:
     weights: list[array] = field(default_factory=list)  # text -> prefix sums of word weights
     rare: list[list[int]] = field(default_factory=list)  # text -> its rare phrases, sorted
     characters: _Characters = field(default_factory=lambda: _Characters())  # word -> character
+    learned: Learned | None = None  # the whole collection's places, when this is a part of it
+    kept_places: Counter[int] = field(default_factory=Counter)  # until paragraph_lineage's keep
 
     @classmethod
     def of(cls, resolutions: Iterable[Resolution], one_series: bool = False,
-           series: dict[str, Series] | None = None) -> _Corpus:
+           series: dict[str, Series] | None = None, learned: Learned | None = None
+           ) -> _Corpus:
         """``one_series``: take the resolutions as one series (two a comparison was asked
-        for), rather than find their series (or take ``series`` as given)."""
+        for), rather than find their series (or take ``series`` as given). ``learned``: what
+        a run over the whole collection learned (then boilerplate is the collection's, not
+        these resolutions' alone), which the corpus keeps learning into."""
         corpus = cls()
+        corpus.learned = learned
+        if learned is not None:
+            corpus.characters = learned.characters
         ordered = sorted(resolutions, key=by_adoption)
         numbers: dict[tuple[str, ...], int] = {}
         if not one_series and series is None:
@@ -257,6 +265,10 @@ class _Corpus:
         self.phrases = [_phrases(text) for text in self.texts]
         distinct = [set(found) for found in self.phrases]
         self.places = self._places(distinct)
+        if self.learned is not None:  # the collection's counts; its own for phrases it lacks
+            known = self.learned.places
+            self.places = Counter({p: known.get(p) or n for p, n in self.places.items()})
+        self.kept_places = self.places
         boilerplate = {p for p, n in self.places.items() if n > PLACES}
         self.rare = [sorted(found - boilerplate) for found in distinct]
         self.weights = [_prefix_weights(found, len(text), self.places)
@@ -384,14 +396,30 @@ def _prefix_weights(phrases: array, length: int, places: Counter[int]) -> array:
 # --- Lineage --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Learned:
+    """What lineage learned from a whole collection, kept by ``mkdocs serve`` so that after
+    an edit the lineage of a few resolutions is worked out again with the collection's
+    boilerplate (``relineage``): how many places use each phrase, and the characters words
+    are spelt in (phrases are counted by them)."""
+
+    places: Counter[int]
+    characters: _Characters
+
+
 Link = tuple[int, int, float, bool]  # earlier unit, later unit, alikeness, series neighbours
 
 
 def paragraph_lineage(resolutions: Iterable[Resolution],
-                      series: dict[str, Series] | None = None) -> dict[Key, list[Counterpart]]:
+                      series: dict[str, Series] | None = None, learned: Learned | None = None,
+                      keep: list[Learned] | None = None) -> dict[Key, list[Counterpart]]:
     """Counterparts of every top-level paragraph, across the resolutions given; ``series``:
-    their ``find_series``, when the caller has it already (found here otherwise)."""
-    corpus = _Corpus.of(resolutions, series=series)
+    their ``find_series``, when the caller has it already (found here otherwise);
+    ``learned``: as for ``_Corpus.of``; ``keep``: a list to put what was learned in."""
+    corpus = _Corpus.of(resolutions, series=series, learned=learned)
+    if keep is not None:
+        keep.append(Learned(corpus.kept_places, corpus.characters))
+    corpus.kept_places = Counter()
     near = list(_neighbour_links(corpus))
     return _counterparts(corpus, itertools.chain(near, _candidate_links(
         corpus, _along_series(near))))
@@ -610,14 +638,96 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
 
 
 def with_lineage(resolutions: tuple[Resolution, ...],
-                 series: dict[str, Series] | None = None) -> tuple[Resolution, ...]:
+                 series: dict[str, Series] | None = None, keep: list[Learned] | None = None
+                 ) -> tuple[Resolution, ...]:
     """The resolutions with every top-level paragraph's ``lineage`` filled in (``series``
-    as for ``paragraph_lineage``)."""
-    lineage = paragraph_lineage(resolutions, series)
+    and ``keep`` as for ``paragraph_lineage``)."""
+    lineage = paragraph_lineage(resolutions, series, keep=keep)
+    return tuple(_with_links(r, lineage) for r in resolutions)
 
-    def paragraphs(resolution: Resolution):
+
+def _with_links(resolution: Resolution, lineage: dict[Key, list[Counterpart]]) -> Resolution:
+    def paragraphs():
         for p in resolution.paragraphs:
             found = tuple(lineage.get((resolution.symbol, p.id), ()))
             yield p if p.lineage == found else replace(p, lineage=found)
 
-    return tuple(replace(r, paragraphs=tuple(paragraphs(r))) for r in resolutions)
+    return replace(resolution, paragraphs=tuple(paragraphs()))
+
+
+def relineage(resolutions: tuple[Resolution, ...], previous: dict[str, Resolution],
+              changed: set[str], series: dict[str, Series], learned: Learned,
+              kept_as_is: set[str] = frozenset()) -> tuple[Resolution, ...]:
+    """Lineage worked out again only where an edit reaches (``mkdocs serve``).
+
+    ``resolutions``: the collection, linked, without lineage; ``previous``: the collection of
+    the last build, with its lineage; ``changed``: the symbols whose text changed. The
+    edit reaches the changed resolutions, their series and every resolution they shared
+    language with: lineage runs again over those alone, with the collection's boilerplate
+    (``learned``). A changed resolution takes its new counterparts; the others keep theirs,
+    but those in a changed resolution are replaced by the new ones, in order (series
+    neighbours first, then the most alike) and within ``LIMIT``; everything else is kept as
+    it was. Language an edit newly shares with a resolution outside that reach is found by
+    the next full build. ``kept_as_is``: resolutions the link stage kept exactly as in the
+    last build (their ``previous`` self is reused whole)."""
+    by_symbol = {r.symbol: r for r in resolutions}
+    reach = set(changed)
+    for symbol in changed:
+        if symbol in series:
+            reach |= {m for m in series[symbol].members if m in by_symbol}
+        old = previous.get(symbol)
+        reach |= {c.symbol for p in (old.paragraphs if old else ()) for c in p.lineage
+                  if c.symbol in by_symbol}
+    part = tuple(by_symbol[s] for s in sorted(reach))
+    fresh = paragraph_lineage(part, _within(series, reach), learned=learned)
+    adjacent = _adjacent(series)
+    rank = {r.symbol: n for n, r in enumerate(sorted(resolutions, key=by_adoption))}
+    lineage: dict[Key, list[Counterpart]] = {}
+    done: dict[str, Resolution] = {}
+    for resolution in resolutions:
+        old = previous.get(resolution.symbol)
+        if resolution.symbol not in reach and old is not None:
+            done[resolution.symbol] = old if resolution.symbol in kept_as_is else _with_links(
+                resolution, {(old.symbol, p.id): list(p.lineage) for p in old.paragraphs})
+            continue
+        for p in resolution.paragraphs:
+            key = (resolution.symbol, p.id)
+            if resolution.symbol in changed or old is None:
+                lineage[key] = fresh.get(key, [])
+                continue
+            kept = [c for c in _lineage_of(old, p.id) if c.symbol not in changed]
+            if resolution.symbol in reach:
+                kept += [c for c in fresh.get(key, []) if c.symbol in changed]
+            lineage[key] = _ordered(resolution.symbol, kept, adjacent, rank)
+    return tuple(done.get(r.symbol) or _with_links(r, lineage) for r in resolutions)
+
+
+def _lineage_of(resolution: Resolution, paragraph: str) -> tuple[Counterpart, ...]:
+    return next((p.lineage for p in resolution.paragraphs if p.id == paragraph), ())
+
+
+def _within(series: dict[str, Series], symbols: set[str]) -> dict[str, Series]:
+    """Each series cut to ``symbols``."""
+    return {s: replace(found, members=tuple(m for m in found.members if m in symbols))
+            for s, found in series.items() if s in symbols}
+
+
+def _adjacent(series: dict[str, Series]) -> set[tuple[str, str]]:
+    """Consecutive members of every series, both ways."""
+    pairs = set()
+    for found in {s.id: s for s in series.values()}.values():
+        for a, b in itertools.pairwise(found.members):
+            pairs |= {(a, b), (b, a)}
+    return pairs
+
+
+def _ordered(symbol: str, found: list[Counterpart], adjacent: set[tuple[str, str]],
+             rank: dict[str, int]) -> list[Counterpart]:
+    """As ``_counterparts`` orders them: per direction, series neighbours first, then the
+    most alike, nearest in time first among equals; ``LIMIT`` each way."""
+    def order(c: Counterpart):
+        return ((symbol, c.symbol) not in adjacent, -c.similarity,
+                abs(rank[c.symbol] - rank[symbol]), c.symbol, c.paragraph)
+
+    return [c for relation in ("earlier", "later")
+            for c in sorted((c for c in found if c.relation == relation), key=order)[:LIMIT]]

@@ -139,6 +139,30 @@ def link_corpus(resolutions: Iterable[Resolution], data: Data | None = None, *,
     return Linked(tuple(linked), linker.graph(), tuple(linker.problems))
 
 
+def relink(resolutions: Iterable[Resolution], previous: Linked, changed: set[str],
+           data: Data | None = None, *, directory_urls: bool = False) -> Linked:
+    """``link_corpus`` after an edit (``mkdocs serve``), linking again only where the edit
+    reaches: the ``changed`` resolutions, and those citing them (a citation's preview shows
+    the cited paragraph). The others keep their links from ``previous`` and their citations
+    are counted into the graph again, in corpus order, so the result is ``link_corpus``'s.
+    The same resolutions as ``previous`` (by symbol) are expected."""
+    resolutions = tuple(resolutions)
+    linker = _Linker({r.symbol: r for r in resolutions}, data or Data(), directory_urls)
+    again = set(changed)
+    for symbol in changed:
+        again |= set(previous.graph.citers_of(symbol))
+    before = {r.symbol: r for r in previous.resolutions}
+    sources = {before[s].source or s for s in again if s in before}
+    linker.problems = [p for p in previous.problems if p.file not in sources]
+    linked = []
+    for resolution in resolutions:
+        if resolution.symbol in again or resolution.symbol not in before:
+            linked.append(linker.resolution(resolution))
+        else:
+            linked.append(linker.replay(before[resolution.symbol]))
+    return Linked(tuple(linked), linker.graph(), tuple(linker.problems))
+
+
 class _Linker:
     def __init__(self, corpus: dict[str, Resolution], data: Data, directory_urls: bool) -> None:
         self.corpus = corpus
@@ -161,6 +185,19 @@ class _Linker:
             replace(f, references=self.references(resolution, f.text, f.id, f.line, None))
             for f in resolution.footnotes)
         return replace(resolution, paragraphs=paragraphs, footnotes=footnotes)
+
+    def replay(self, linked: Resolution) -> Resolution:
+        """A resolution linked before, its citations counted into the graph as
+        ``resolution`` counted them."""
+        places = [(p.id, p.references) for p in linked.paragraphs]
+        places += [(f.id, f.references) for f in linked.footnotes]
+        for anchor, references in places:
+            for ref in references:
+                key = ref.target or ref.instrument or ""
+                instrument = self.data.instrument(ref.instrument) if ref.instrument else None
+                self.record(linked, key, ref.kind, instrument, ref.internal, anchor,
+                            ref.paragraph)
+        return linked
 
     def references(self, resolution: Resolution, text: str, anchor: str, line: int,
                    paragraph: Paragraph | None) -> tuple[Reference, ...]:
@@ -207,7 +244,7 @@ class _Linker:
         landing = anchors[0] if anchors and not missing else None
         href, internal = self.href(resolution, citation, symbol, instrument, target, landing)
         key = symbol or (instrument.id if instrument else "")
-        self.record(resolution, key, citation, instrument, internal, anchor,
+        self.record(resolution, key, citation.kind, instrument, internal, anchor,
                     anchors[0] if anchors else None)
         return Reference(
             text=citation.text, start=citation.start, end=citation.end, kind=citation.kind,
@@ -249,15 +286,15 @@ class _Linker:
                     KIND_NAMES.get(kind, "Document"))
         return f"{what} {symbol}: not in this collection; opens the official document"
 
-    def record(self, resolution: Resolution, key: str, citation: Citation,
+    def record(self, resolution: Resolution, key: str, kind: str,
                instrument: Instrument | None, internal: bool, anchor: str,
                paragraph: str | None) -> None:
-        if not key or citation.kind == "paragraph":
+        if not key or kind == "paragraph":
             return  # a resolution's own paragraphs are not part of the citation graph
         if key not in self.targets:
             label = instrument.title if instrument else key
             where = symbol_page(key) if internal else _external_url(instrument, key)
-            self.targets[key] = Target(key, citation.kind, label, where, internal)
+            self.targets[key] = Target(key, kind, label, where, internal)
         place = Place(resolution.symbol, anchor, paragraph)
         self.cited_at[key].append(place)
         self.cites[resolution.symbol].append((key, place))

@@ -320,11 +320,6 @@ class Resolution:
         return found
 
     @property
-    def path(self) -> str:
-        """Site path of the page, mirroring the symbol: ``A/RES/64/187.html``."""
-        return f"{self.symbol}.html"
-
-    @property
     def meeting_record(self) -> str:
         """The verbatim record of the adopting meeting: 66th meeting of session 64 -> A/64/PV.66."""
         return f"A/{self.session}/PV.{self.meeting.number}"

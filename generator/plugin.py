@@ -13,8 +13,12 @@ date the sources carry instead.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import re
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -26,7 +30,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .guard import failure
-from .pipeline import collect
+from .paths import page_path
+from .pipeline import Preview, collect
 from .pool import DrawingPool
 from .progress import Progress
 from .render import SiteRenderer
@@ -65,6 +70,19 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
     drawing: DrawingPool | None = None  # bodies of the direct pages, drawn ahead
     direct: frozenset[str] = frozenset()  # site paths of the pages drawn straight to HTML
     blocks: dict[tuple[str, str], str]  # theme parts shared by a folder's direct pages
+    stashed: dict[str, list[str]]  # a generated page's raw HTML blocks while Markdown runs
+    preview: Preview | None = None  # under ``mkdocs serve``: what the last build knew
+    kept: dict[str, list[str]]  # under serve: each direct page's files (page, JSON) kept
+    kept_dir: Path  # under serve: where they are kept
+    theme_key: tuple = ()  # under serve: the templates and docs the kept pages were drawn with
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under ``mkdocs serve`` every build after the first works out again only what an
+        edit reaches (``pipeline.Preview``) and rewrites the other pages as they were."""
+        if command == "serve":
+            self.preview, self.kept = Preview(), {}
+            self.kept_dir = Path(tempfile.mkdtemp(prefix="resolution-atlas-serve-"))
+            atexit.register(shutil.rmtree, self.kept_dir, True)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Parse the corpus and add every rendered file (each build, so serve sees edits)."""
@@ -74,7 +92,8 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         root = Path(config.config_file_path).parent if config.config_file_path else None
         site = collect(source_dir, Path(self.config.data_dir), root=root,
                        directory_urls=config.use_directory_urls,
-                       cache_dir=_cache_dir(self.config.cache_dir, root), report=log.info)
+                       cache_dir=_cache_dir(self.config.cache_dir, root), report=log.info,
+                       preview=self.preview)
         as_of = site.as_of
         self.as_of = None if "SOURCE_DATE_EPOCH" in os.environ or as_of is None \
             else as_of.isoformat()
@@ -83,7 +102,10 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         renderer = SiteRenderer(site.linked, Path(self.config.templates_dir), site.data,
                                 config.use_directory_urls, log.info)
         in_nav = _nav_paths(config.nav)
-        for src_uri, content in sorted(self._generated(renderer).items()):
+        as_before = self._as_before(renderer, config)
+        for name in sorted(name for src in as_before for name in self.kept[src]):
+            _replace(files, File.generated(config, name, abs_src_path=str(self.kept_dir / name)))
+        for src_uri, content in sorted(self._generated(renderer, as_before).items()):
             _replace(files, File.generated(config, src_uri, content=content,
                                            inclusion=_inclusion(src_uri, in_nav)))
         for src_uri, content in search_files(site.linked.resolutions,
@@ -97,11 +119,27 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         self.drawing = DrawingPool(renderer, order, Path(config.site_dir))
         return files
 
-    def _generated(self, renderer: SiteRenderer) -> dict[str, str]:
-        """Every generated page and file: the direct pages by their front matter only, the
-        pages about the whole collection whole. What cannot be drawn is reported."""
+    def _as_before(self, renderer: SiteRenderer, config: MkDocsConfig) -> set[str]:
+        """Under serve, the direct pages an edit does not reach: their files are copied as
+        last written, with no drawing and no theme. Nothing is kept over a change of
+        templates or pages."""
+        if self.preview is None:
+            return set()
+        theme_key = _tree_key(Path(self.config.templates_dir), Path(config.docs_dir))
+        reached = _reached(self.preview, renderer)
+        if theme_key != self.theme_key or reached is None:
+            self.kept, self.theme_key = {}, theme_key
+            return set()
+        return {src for src in renderer.direct_pages() if src not in reached and src in self.kept}
+
+    def _generated(self, renderer: SiteRenderer, as_before: set[str]) -> dict[str, str]:
+        """Every generated page and file: the direct pages by their front matter only (but
+        those written ``as_before``), the pages about the whole collection whole. What cannot
+        be drawn is reported."""
         files: dict[str, str] = {}
         for src in renderer.direct_pages():
+            if src in as_before:
+                continue
             try:
                 files[src] = renderer.front_matter(src)
             except Exception as error:  # reported; every other page is drawn
@@ -113,6 +151,9 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             except Exception as error:  # reported; every other page is drawn
                 log.warning(str(failure(error, name, "drawn")))
         return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.stashed = {}
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
         """The theme draws what every direct page of a folder shares once per folder
@@ -141,12 +182,22 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        """A direct page has nothing for Markdown: its body is drawn as HTML."""
-        return "" if page.file.src_uri in self.direct else markdown
+        """A direct page has nothing for Markdown: its body is drawn as HTML. The other
+        generated pages keep their few Markdown headings, but their raw HTML blocks (the
+        long tables of resolutions) are set aside until Markdown is done with the page:
+        Python-Markdown would pass them through untouched, after parsing every tag."""
+        if page.file.src_uri in self.direct:
+            return ""
+        if page.file.generated_by is None:
+            return markdown
+        markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        return BODY if page.file.src_uri in self.direct else html
+        if page.file.src_uri in self.direct:
+            return BODY
+        return unstash_html_blocks(html, self.stashed.pop(page.file.src_uri, []))
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         """Date the page by its sources, not by the clock (``SOURCE_DATE_EPOCH`` wins)."""
@@ -166,7 +217,20 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         for problem in problems:
             log.warning(str(problem))
         # Without a body (not even a short page could be drawn) MkDocs writes nothing.
-        return "" if body is None else output.replace(BODY, body, 1)
+        output = "" if body is None else output.replace(BODY, body, 1)
+        if self.preview is not None:
+            self._keep(page.file, output, Path(config.site_dir))
+        return output
+
+    def _keep(self, file: File, output: str, site_dir: Path) -> None:
+        """Under serve: a copy of the page as written, and of its JSON, for the next builds."""
+        names = [file.dest_uri]
+        _write(self.kept_dir / file.dest_uri, output.encode("utf-8"))
+        data = file.src_uri[: -len(".md")] + ".json"
+        if (site_dir / data).is_file():
+            names.append(data)
+            _write(self.kept_dir / data, (site_dir / data).read_bytes())
+        self.kept[file.src_uri] = names
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_drawing()
@@ -188,6 +252,77 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             if Path(folder).is_dir():
                 server.watch(folder)
         return server
+
+
+# A raw HTML block of a generated page: from a block-level tag at the start of a line (after a
+# blank line) to the next blank line, as Python-Markdown takes it.
+_HTML_BLOCK = re.compile(r"""
+    (?:\A|(?<=\n\n))                       # at the start of the page or after a blank line
+    (?P<block>
+      <(?:table|div|ul|ol|dl|section|aside|figure|nav|details|h[1-6]|p)\b  # block-level tag
+      .*?                                  # its lines, none blank
+    )
+    (?=\n\n|\n?\Z)                          # up to a blank line or the end
+    """, re.X | re.S)
+_STASHED = "ATLASHTMLBLOCK{}X"  # a paragraph Markdown leaves alone: <p>ATLASHTMLBLOCK3X</p>
+
+
+def stash_html_blocks(markdown: str) -> tuple[str, list[str]]:
+    """``markdown`` with each raw HTML block replaced by a placeholder paragraph, and the
+    blocks in order."""
+    blocks: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        blocks.append(match.group("block"))
+        return _STASHED.format(len(blocks) - 1)
+
+    return _HTML_BLOCK.sub(keep, markdown), blocks
+
+
+_PLACEHOLDER = re.compile(r"<p>ATLASHTMLBLOCK(\d+)X</p>")
+
+
+def unstash_html_blocks(html: str, blocks: list[str]) -> str:
+    """Each placeholder paragraph of ``html`` replaced by its block again (in one pass, so
+    nothing inside a block is ever taken for a placeholder)."""
+    if not blocks:
+        return html
+    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+
+def _reached(preview: Preview, renderer: SiteRenderer) -> set[str] | None:
+    """Site paths of the direct pages an edit reaches (None: all of them): the pages of the
+    resolutions it changed and of those showing anything of them (lineage, series, citations
+    either way), and the comparisons of any of these."""
+    if preview.touched is None:
+        return None
+    changed = preview.touched
+    reached = set(changed)
+    for r in renderer.resolutions:
+        shown = {c.symbol for p in r.paragraphs for c in p.lineage}
+        shown |= set(r.series.members) if r.series else set()
+        shown |= {c.symbol for c in (*r.cites, *r.cited_by)}
+        if shown & changed:
+            reached.add(r.symbol)
+    pages = {page_path(r) for r in renderer.resolutions if r.symbol in reached}
+    pages |= {src for src, pair in renderer.comparisons.items() if set(pair) & reached}
+    return pages
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _tree_key(*folders: Path) -> tuple:
+    """Every file below ``folders`` with its modification time and size."""
+    found = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                stat = path.stat()
+                found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
 
 
 def _cache_dir(option: str, root: Path | None) -> Path | None:

@@ -149,8 +149,9 @@ class SiteRenderer:
 
     def front_matter(self, src: str) -> str:
         """The front matter of a direct page (what MkDocs reads: its title, description)."""
-        if src in self.comparisons:
-            return self.render("compare_meta.md", v=self.comparison(src))
+        if src in self.comparisons:  # its title and description name the two, no more
+            old, new = (self.corpus[s] for s in self.comparisons[src])
+            return self.render("compare_meta.md", old=old, new=new)
         resolution = self.corpus[page_symbol(src)]
         try:
             return self.render("resolution_meta.md", r=resolution)

@@ -1,0 +1,133 @@
+"""The authoring loop (``mkdocs serve``) and the build's parallel stages give what a plain build
+gives.
+
+- An edit under serve re-reads only the file edited, links again only where it reaches
+  (``link.relink``: exactly a full link), works lineage out again only there
+  (``lineage.relineage``), redraws only the pages it reaches and copies the others: the site it
+  writes is the site a fresh build of the edited sources writes.
+- Parsing and drawing on every core give what one process gives.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+import generator.corpus as corpus_module
+from benchmarks.synthetic import write_corpus
+from generator.corpus import load_corpus
+from generator.data import load_data
+from generator.link import link_corpus, relink
+from generator.pipeline import DEFAULT_DATA_DIR, Preview, collect
+from generator.plugin import stash_html_blocks, unstash_html_blocks
+
+from .sitebuild import differences, write_config
+
+EDIT = ("Requests the Secretary-General to submit",
+        "Requests the Secretary-General Editedword to submit")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("preview-corpus")
+    write_corpus(folder, 90, seed=3, series_length=6)
+    return folder
+
+
+def _edit(folder: Path, index: int = 40) -> Path:
+    target = sorted(folder.glob("*.txt"))[index]
+    text = target.read_text(encoding="utf-8")
+    assert EDIT[0] in text
+    target.write_text(text.replace(*EDIT, 1), encoding="utf-8")
+    return target
+
+
+def test_relink_gives_what_a_full_link_gives(synthetic):
+    data = load_data(DEFAULT_DATA_DIR)
+    resolutions = load_corpus(synthetic).resolutions
+    before = link_corpus(resolutions, data)
+    cited = next(r for r in resolutions if before.graph.citers_of(r.symbol))
+    edited = replace(cited, paragraphs=tuple(
+        replace(p, text=p.text.replace(" the ", " the edited ", 1)) for p in cited.paragraphs))
+    after = tuple(edited if r is cited else r for r in resolutions)
+    full, again = link_corpus(after, data), relink(after, before, {cited.symbol}, data)
+    assert again.resolutions == full.resolutions
+    assert again.graph == full.graph
+    assert sorted(map(str, again.problems)) == sorted(map(str, full.problems))
+
+
+def test_an_edit_is_worked_out_again_only_where_it_reaches(synthetic, tmp_path):
+    folder = tmp_path / "sources"
+    shutil.copytree(synthetic, folder)
+    preview = Preview()
+    collect(folder, preview=preview)
+    assert preview.touched is None  # the first build draws everything
+    parsed = dict(preview.parsed)
+    edited = _edit(folder)
+    site = collect(folder, preview=preview)
+    symbol = next(s for s, r in preview.parsed.items() if r.source.endswith(edited.name))
+    assert symbol in preview.touched and len(preview.touched) < 20
+    assert all(preview.parsed[s] is r for s, r in parsed.items() if s != symbol), \
+        "unchanged files are not read again"
+    fresh = collect(folder)
+    assert site.linked.resolutions == fresh.linked.resolutions
+
+
+def test_parsing_on_every_core_gives_what_one_process_gives(synthetic, monkeypatch):
+    monkeypatch.setattr(corpus_module, "PARALLEL_FROM", 1)
+    parallel = load_corpus(synthetic)
+    monkeypatch.setattr(corpus_module, "PARALLEL_FROM", 10**9)
+    assert parallel == load_corpus(synthetic)
+
+
+def _serve_builds(sources: Path, tmp: Path):
+    """A plugin set up as ``mkdocs serve`` sets it up, building into ``tmp``/site."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    tmp.mkdir()
+    config = load_config(str(write_config(tmp, sources, tmp / "site")))
+    config.plugins.on_startup(command="serve", dirty=False)
+    return config
+
+
+def test_serve_after_an_edit_writes_what_a_fresh_build_writes(synthetic, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    folder = tmp_path / "sources"
+    shutil.copytree(synthetic, folder)
+    config = _serve_builds(folder, tmp_path / "serve")
+    build(config, serve_url="http://127.0.0.1:8000/")
+    first = {p.relative_to(tmp_path / "serve" / "site"): p.read_bytes()
+             for p in (tmp_path / "serve" / "site").rglob("*.html")}
+    _edit(folder)
+    build(config, serve_url="http://127.0.0.1:8000/")
+    served = tmp_path / "serve" / "site"
+    assert any(b"Editedword" in p.read_bytes() for p in served.rglob("A/RES/**/*.html"))
+    plugin = config.plugins["resolution-atlas"]
+    assert plugin.kept and len(plugin.direct) < len(plugin.kept) / 4, \
+        "most pages are copied as they were, not drawn"
+    (tmp_path / "fresh").mkdir()
+    fresh = tmp_path / "fresh" / "site"
+    build(load_config(str(write_config(tmp_path / "fresh", folder, fresh))),
+          serve_url="http://127.0.0.1:8000/")
+    assert differences(fresh, served) == []
+    unchanged = [path for path, data in first.items() if (served / path).read_bytes() == data]
+    assert len(unchanged) > len(first) / 2
+
+
+@pytest.mark.parametrize("markdown", [
+    "# Title\n\nSome *words*.\n\n<table>\n<tr><td>a &amp; b</td></tr>\n</table>\n\nMore.\n",
+    "<div class=\"x\">\n<p>ATLASHTMLBLOCK0X</p>\n</div>\n\n## Next\n\n<ul>\n<li>one</li>\n</ul>",
+    "No blocks at all, <span>inline</span> only.\n",
+])
+def test_raw_html_blocks_set_aside_come_back_as_they_were(markdown):
+    import markdown as md
+
+    text, blocks = stash_html_blocks(markdown)
+    assert all(block in markdown for block in blocks)
+    converted = unstash_html_blocks(md.markdown(text), blocks)
+    assert converted.replace("\n", "") == md.markdown(markdown).replace("\n", "")

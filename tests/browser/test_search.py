@@ -66,6 +66,12 @@ def test_symbols_are_found_as_typed(reader: Reader, symbol: str):
         "64/187: Information and communication technologies for development")
 
 
+def test_a_symbol_beside_words_narrows_to_its_resolution(reader: Reader):
+    reader.goto("index.html")
+    numbers = headings(search(reader, "gender 66/184"), "h1")
+    assert [n.split(":")[0] for n in numbers] == ["66/184"], numbers
+
+
 def test_symbol_and_paragraph_open_that_paragraph(reader: Reader):
     """From a page three folders deep, so the result's link is relative to it."""
     reader.goto("A/RES/64/187.html")

@@ -297,15 +297,16 @@
     const session = sessionNumber(ix, wanted);
     const found = await Promise.all(query.words.map(function (w) { return matches(ix, w); }));
     const isTitle = function (record) { return ix.starts[ix.owner[record]] === record; };
-    // A symbol that names resolutions, beside other words or a paragraph, narrows to them.
+    // A symbol that names resolutions (their title's record holds it; the one being typed
+    // by its completions), beside other words or a paragraph, narrows to them.
     let within = null;
     const required = [];
     const narrowing = query.words.length > 1 || query.anchors.length > 0;
     query.words.forEach(function (word, i) {
       const named = [];
       if (word.symbol && narrowing) {
-        for (const [record, weight] of found[i]) {
-          if (weight === 3 && isTitle(record)) named.push(ix.owner[record]);
+        for (const record of found[i].keys()) {
+          if (isTitle(record)) named.push(ix.owner[record]);
         }
       }
       if (named.length) {

@@ -24,6 +24,7 @@ plugins:
   - search
 not_in_nav: |
   /A/
+  /more/
 nav:
   - Home: index.md
 """
@@ -53,17 +54,24 @@ def _escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def write_project(corpus_dir: Path, out_dir: Path) -> Path:
-    """A plain Material project of the corpus's pages in ``out_dir``; its mkdocs.yml."""
+def write_project(corpus_dir: Path, out_dir: Path, pages: int | None = None) -> Path:
+    """A plain Material project of the corpus's pages in ``out_dir``; its mkdocs.yml.
+
+    ``pages``: as many pages in all as that (the atlas's own count, which adds a comparison
+    page per pair of consecutive resolutions of a series and its index pages): the pages
+    beyond one per resolution hold a resolution's words again, under ``more/``."""
     docs = out_dir / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     listing = []
-    for path in sorted(corpus_dir.glob("*.txt")):
-        symbol, markdown = page(path.read_text(encoding="utf-8"))
-        target = docs / f"{symbol}.md"
+    texts = [page(path.read_text(encoding="utf-8")) for path in sorted(corpus_dir.glob("*.txt"))]
+    extra = max(0, (pages or 0) - len(texts) - 1)
+    for folder, (symbol, markdown) in [("", t) for t in texts] + [
+            ("more/", texts[n % len(texts)]) for n in range(extra if texts else 0)]:
+        name = f"{folder}{symbol}" if folder == "" else f"{folder}{symbol}-{len(listing)}"
+        target = docs / f"{name}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
-        listing.append(f"- [{symbol}]({symbol}.md)")
+        listing.append(f"- [{name}]({name}.md)")
     (docs / "index.md").write_text("# Resolutions\n\n" + "\n".join(listing) + "\n",
                                    encoding="utf-8")
     config = out_dir / "mkdocs.yml"

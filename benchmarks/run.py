@@ -10,7 +10,9 @@ reports per size:
 - the median wall time of each, and their ratio (atlas / plain);
 - the median peak memory of each: the largest sum, over the build's whole process tree (the
   atlas forks workers), of each process's proportional set size (PSS: a page shared by n
-  processes counts 1/n to each), sampled every 20 ms; and its ratio;
+  processes counts 1/n to each), sampled every ``SAMPLE`` seconds (reading PSS walks a
+  process's page tables: sampled more often, it slows the build it measures); and its
+  ratio;
 - pages written and lines of the atlas's build log.
 
 ``--serve`` also times the authoring loop: ``mkdocs serve`` over the corpus, one resolution
@@ -44,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+SAMPLE = 0.25  # seconds between two readings of the builds' memory
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -82,7 +85,8 @@ def measured(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float,
     reader.start()
     while process.poll() is None:
         peak = max(peak, _tree_pss_kib(process.pid))
-        time.sleep(0.02)
+        if process.poll() is None:
+            time.sleep(SAMPLE)
     seconds = time.perf_counter() - start
     reader.join()
     if process.returncode != 0:
@@ -177,6 +181,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--same-pages", action="store_true",
+                        help="plain Material with as many pages as the atlas writes (one per "
+                        "resolution, by default)")
     parser.add_argument("--warmup", type=int, default=1,
                         help="builds of each, not counted, before the runs (disk caches)")
     parser.add_argument("--no-plain", action="store_true", help="the atlas alone")
@@ -197,7 +204,9 @@ def main() -> None:
             work = Path(tmp)
             corpus = work / "corpus"
             write_corpus(corpus, size, args.seed)
-            project = write_project(corpus, work / "plain").parent
+            # Plain Material with the atlas's number of pages, or one page per resolution.
+            pages = build_atlas(corpus, work / "site").pages if args.same_pages else None
+            project = write_project(corpus, work / "plain", pages).parent
             for _ in range(args.warmup):
                 build_atlas(corpus, work / "site")
                 if not args.no_plain:

@@ -105,18 +105,18 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         as_before = self._as_before(renderer, config)
         for name in sorted(name for src in as_before for name in self.kept[src]):
             _replace(files, File.generated(config, name, abs_src_path=str(self.kept_dir / name)))
-        for src_uri, content in sorted(self._generated(renderer, as_before).items()):
+        # The workers start now, on the pages (in the order MkDocs writes them: by path) and
+        # the search index, while this process makes the front matter and the index pages.
+        self.direct = frozenset(s for s in renderer.direct_pages() if s not in as_before)
+        self.drawing = DrawingPool(renderer, sorted(self.direct), Path(config.site_dir))
+        self.drawing.write_aside(search_index, "the search index")
+        for src_uri, content in sorted(self._generated(renderer).items()):
             _replace(files, File.generated(config, src_uri, content=content,
                                            inclusion=_inclusion(src_uri, in_nav)))
-        for src_uri, content in search_files(site.linked.resolutions,
-                                             directory_urls=config.use_directory_urls).items():
-            _replace(files, File.generated(config, src_uri, content=content))
         for src_uri, path in site.documents.items():  # each official PDF beside its page
             _replace(files, File.generated(config, src_uri, abs_src_path=str(path.resolve())))
         self.pages = len(files.documentation_pages())
         self.written = None  # counted from the first page written (see on_post_page)
-        order = [f.src_uri for f in files.documentation_pages() if f.src_uri in self.direct]
-        self.drawing = DrawingPool(renderer, order, Path(config.site_dir))
         return files
 
     def _as_before(self, renderer: SiteRenderer, config: MkDocsConfig) -> set[str]:
@@ -132,14 +132,11 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             return set()
         return {src for src in renderer.direct_pages() if src not in reached and src in self.kept}
 
-    def _generated(self, renderer: SiteRenderer, as_before: set[str]) -> dict[str, str]:
-        """Every generated page and file: the direct pages by their front matter only (but
-        those written ``as_before``), the pages about the whole collection whole. What cannot
-        be drawn is reported."""
+    def _generated(self, renderer: SiteRenderer) -> dict[str, str]:
+        """Every generated page and file: the direct pages by their front matter only, the
+        pages about the whole collection whole. What cannot be drawn is reported."""
         files: dict[str, str] = {}
-        for src in renderer.direct_pages():
-            if src in as_before:
-                continue
+        for src in sorted(self.direct):
             try:
                 files[src] = renderer.front_matter(src)
             except Exception as error:  # reported; every other page is drawn
@@ -288,6 +285,11 @@ def unstash_html_blocks(html: str, blocks: list[str]) -> str:
     if not blocks:
         return html
     return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+
+def search_index(renderer: SiteRenderer) -> dict[str, str]:
+    """The search index's files (written aside by a drawing worker)."""
+    return search_files(renderer.resolutions, directory_urls=renderer.directory_urls)
 
 
 def _reached(preview: Preview, renderer: SiteRenderer) -> set[str] | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -44,6 +44,12 @@ def _draw(src: str) -> Drawn:
     return Drawn(drawn.body, {}, drawn.problems)
 
 
+def _aside(files_of: Callable[[SiteRenderer], dict[str, str]]) -> None:
+    """In a worker: write the files ``files_of`` makes of the collection."""
+    assert _renderer is not None and _out_dir is not None
+    _write(_out_dir, files_of(_renderer))
+
+
 def _write(out_dir: Path, files: dict[str, str]) -> None:
     for path, content in files.items():
         target = out_dir / path
@@ -64,8 +70,23 @@ class DrawingPool:
         self.queue = deque(pages)
         self.flying: dict[str, Future] = {}
         self.problems: list[Problem] = []  # the pool's own, should a worker die
+        self.aside: list[tuple[str, Future]] = []
         self.pool = _start(renderer, out_dir, workers)
         self._fill()
+
+    def write_aside(self, files_of: Callable[[SiteRenderer], dict[str, str]], what: str
+                    ) -> None:
+        """Have the files ``files_of`` makes of the collection written into ``out_dir``
+        meanwhile (by a worker; here, now, without one). ``files_of`` is a function of its
+        module (it travels by name); should it fail, a problem says so when the pool is
+        closed."""
+        if self.pool is None:
+            try:
+                _write(self.out_dir, files_of(self.renderer))
+            except Exception as error:  # reported; every page is still written
+                self.problems.append(failure(error, what, "written"))
+            return
+        self.aside.append((what, self.pool.submit(_aside, files_of)))
 
     def take(self, src: str) -> tuple[str | None, tuple[Problem, ...]]:
         drawn = self._result(src)
@@ -73,8 +94,15 @@ class DrawingPool:
         return drawn.body, drawn.problems
 
     def close(self) -> None:
-        """Stop the workers (the pages not yet taken are not drawn)."""
+        """Wait for the files written aside, then stop the workers (the pages not yet
+        taken are not drawn)."""
         global _renderer, _out_dir
+        for what, waiting in self.aside:
+            try:
+                waiting.result()
+            except Exception as error:  # reported; every page is still written
+                self.problems.append(failure(error, what, "written"))
+        self.aside = []
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None

@@ -16,7 +16,6 @@ from __future__ import annotations
 import atexit
 import logging
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -30,12 +29,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .guard import failure
-from .paths import page_path
 from .pipeline import Preview, collect
 from .pool import DrawingPool
 from .progress import Progress
 from .render import SiteRenderer
+from .reuse import reached_pages, tree_key, write_bytes
 from .search import search_files
+from .stash import stash_html_blocks, unstash_html_blocks
 
 log = logging.getLogger("mkdocs.plugins.resolution_atlas")
 
@@ -125,8 +125,8 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         templates or pages."""
         if self.preview is None:
             return set()
-        theme_key = _tree_key(Path(self.config.templates_dir), Path(config.docs_dir))
-        reached = _reached(self.preview, renderer)
+        theme_key = tree_key(Path(self.config.templates_dir), Path(config.docs_dir))
+        reached = reached_pages(self.preview, renderer)
         if theme_key != self.theme_key or reached is None:
             self.kept, self.theme_key = {}, theme_key
             return set()
@@ -222,11 +222,11 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
     def _keep(self, file: File, output: str, site_dir: Path) -> None:
         """Under serve: a copy of the page as written, and of its JSON, for the next builds."""
         names = [file.dest_uri]
-        _write(self.kept_dir / file.dest_uri, output.encode("utf-8"))
+        write_bytes(self.kept_dir / file.dest_uri, output.encode("utf-8"))
         data = file.src_uri[: -len(".md")] + ".json"
         if (site_dir / data).is_file():
             names.append(data)
-            _write(self.kept_dir / data, (site_dir / data).read_bytes())
+            write_bytes(self.kept_dir / data, (site_dir / data).read_bytes())
         self.kept[file.src_uri] = names
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -251,80 +251,9 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         return server
 
 
-# A raw HTML block of a generated page: from a block-level tag at the start of a line (after a
-# blank line) to the next blank line, as Python-Markdown takes it.
-_HTML_BLOCK = re.compile(r"""
-    (?:\A|(?<=\n\n))                       # at the start of the page or after a blank line
-    (?P<block>
-      <(?:table|div|ul|ol|dl|section|aside|figure|nav|details|h[1-6]|p)\b  # block-level tag
-      .*?                                  # its lines, none blank
-    )
-    (?=\n\n|\n?\Z)                          # up to a blank line or the end
-    """, re.X | re.S)
-_STASHED = "ATLASHTMLBLOCK{}X"  # a paragraph Markdown leaves alone: <p>ATLASHTMLBLOCK3X</p>
-
-
-def stash_html_blocks(markdown: str) -> tuple[str, list[str]]:
-    """``markdown`` with each raw HTML block replaced by a placeholder paragraph, and the
-    blocks in order."""
-    blocks: list[str] = []
-
-    def keep(match: re.Match) -> str:
-        blocks.append(match.group("block"))
-        return _STASHED.format(len(blocks) - 1)
-
-    return _HTML_BLOCK.sub(keep, markdown), blocks
-
-
-_PLACEHOLDER = re.compile(r"<p>ATLASHTMLBLOCK(\d+)X</p>")
-
-
-def unstash_html_blocks(html: str, blocks: list[str]) -> str:
-    """Each placeholder paragraph of ``html`` replaced by its block again (in one pass, so
-    nothing inside a block is ever taken for a placeholder)."""
-    if not blocks:
-        return html
-    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
-
-
 def search_index(renderer: SiteRenderer) -> dict[str, str]:
     """The search index's files (written aside by a drawing worker)."""
     return search_files(renderer.resolutions, directory_urls=renderer.directory_urls)
-
-
-def _reached(preview: Preview, renderer: SiteRenderer) -> set[str] | None:
-    """Site paths of the direct pages an edit reaches (None: all of them): the pages of the
-    resolutions it changed and of those showing anything of them (lineage, series, citations
-    either way), and the comparisons of any of these."""
-    if preview.touched is None:
-        return None
-    changed = preview.touched
-    reached = set(changed)
-    for r in renderer.resolutions:
-        shown = {c.symbol for p in r.paragraphs for c in p.lineage}
-        shown |= set(r.series.members) if r.series else set()
-        shown |= {c.symbol for c in (*r.cites, *r.cited_by)}
-        if shown & changed:
-            reached.add(r.symbol)
-    pages = {page_path(r) for r in renderer.resolutions if r.symbol in reached}
-    pages |= {src for src, pair in renderer.comparisons.items() if set(pair) & reached}
-    return pages
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-def _tree_key(*folders: Path) -> tuple:
-    """Every file below ``folders`` with its modification time and size."""
-    found = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                stat = path.stat()
-                found.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(found)
 
 
 def _cache_dir(option: str, root: Path | None) -> Path | None:

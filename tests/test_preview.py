@@ -25,7 +25,7 @@ from generator.corpus import load_corpus
 from generator.data import load_data
 from generator.link import link_corpus, relink
 from generator.pipeline import DEFAULT_DATA_DIR, Preview, collect
-from generator.plugin import stash_html_blocks, unstash_html_blocks
+from generator.stash import stash_html_blocks, unstash_html_blocks
 
 from .sitebuild import differences, write_config
 

@@ -248,7 +248,7 @@
 
   var KEYS = ["series", "committee", "session"];
 
-  /* The curve of generator/overview.py's arrow_path: a low bow along a lane, straight across. */
+  /* The curve of generator/views/overview.py's arrow_path: a low bow along a lane, straight across. */
   function arrowPath(x1, y1, x2, y2) {
     var bow = y1 === y2 ? Math.min(10, Math.max(5, Math.abs(x1 - x2) / 5)) : 0;
     var mx = (x1 + x2) / 2;

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -25,3 +27,31 @@ def fork_workers(workers: int | None = None) -> int:
 def forked(count: int) -> ProcessPoolExecutor:
     """A pool of ``count`` processes forked from this one (what it holds, they share)."""
     return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+
+
+_job: tuple[Callable[..., None], tuple] | None = None  # what a forked process runs
+
+
+def fork_job(function: Callable[..., None], *args: object) -> multiprocessing.Process | None:
+    """``function(*args)`` in one process forked now (it shares what this one holds, and no
+    thread is left behind here, so more can be forked later); None when
+    ``fork_workers`` says to work here. The process exits 1 should ``function`` fail."""
+    global _job
+    if not fork_workers():
+        return None
+    _job = (function, args)
+    try:
+        process = multiprocessing.get_context("fork").Process(target=_run_job, daemon=True)
+        process.start()
+    finally:
+        _job = None
+    return process
+
+
+def _run_job() -> None:
+    assert _job is not None
+    function, args = _job
+    try:
+        function(*args)
+    except Exception:  # the parent sees the exit code, says so and does the work itself
+        sys.exit(1)

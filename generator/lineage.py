@@ -616,9 +616,8 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
     fraction of the time, which matters with a diff for every lineage link of every page.
     Words are numbered here, so equality is exact (no hashing of the words)."""
     a, b = old.split(), new.split()
-    numbers: dict[str, int] = {}
-    a_ids = [numbers.setdefault(word, len(numbers)) for word in a]
-    b_ids = [numbers.setdefault(word, len(numbers)) for word in b]
+    numbers = {word: n for n, word in enumerate(dict.fromkeys(a + b))}  # in order of use
+    a_ids, b_ids = list(map(numbers.__getitem__, a)), list(map(numbers.__getitem__, b))
     parts: list[DiffPart] = []
     i = j = 0  # where the pending change started in a and in b
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -75,12 +75,17 @@ INCREMENTAL_UP_TO = 50  # resolutions changed at once; more, and everything is l
 def collect(source_dir: Path, data_dir: Path | None = DEFAULT_DATA_DIR, *,
             root: Path | None = None, directory_urls: bool = False,
             cache_dir: Path | None = None, workers: int | None = None,
-            report: Report | None = None, preview: Preview | None = None) -> Site:
+            report: Report | None = None, preview: Preview | None = None,
+            parsed: Callable[[tuple[Resolution, ...]], None] | None = None) -> Site:
     """Read and parse every source (PDF readings kept in ``cache_dir`` when given), load
     the data files and link the corpus; ``report`` hears how a long read is going.
-    ``preview``: as for ``relate``, and the files not changed since are not read again."""
+    ``preview``: as for ``relate``, and the files not changed since are not read again.
+    ``parsed`` hears of the parsed resolutions before they are linked (what needs only their
+    words can start meanwhile)."""
     corpus = load_corpus(source_dir, root, LayoutCache(cache_dir), workers, report,
                          preview.memo if preview is not None else None)
+    if parsed is not None:
+        parsed(corpus.resolutions)
     data = load_data(data_dir)
     started = time.monotonic()
     linked = relate(corpus.resolutions, data, directory_urls=directory_urls, preview=preview)

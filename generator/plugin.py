@@ -28,13 +28,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .forking import fork_job
 from .guard import failure
 from .pipeline import Preview, collect
 from .pool import DrawingPool
 from .progress import Progress
 from .render import SiteRenderer
 from .reuse import reached_pages, tree_key, write_bytes
-from .search import search_files
+from .search import search_files, write_search_index
 from .stash import stash_html_blocks, unstash_html_blocks
 
 log = logging.getLogger("mkdocs.plugins.resolution_atlas")
@@ -75,6 +76,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
     kept: dict[str, list[str]]  # under serve: each direct page's files (page, JSON) kept
     kept_dir: Path  # under serve: where they are kept
     theme_key: tuple = ()  # under serve: the templates and docs the kept pages were drawn with
+    indexing: tuple | None = None  # (the process writing the search index, for which symbols)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve`` every build after the first works out again only what an
@@ -93,7 +95,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         site = collect(source_dir, Path(self.config.data_dir), root=root,
                        directory_urls=config.use_directory_urls,
                        cache_dir=_cache_dir(self.config.cache_dir, root), report=log.info,
-                       preview=self.preview)
+                       preview=self.preview, parsed=self._index_meanwhile(config))
         as_of = site.as_of
         self.as_of = None if "SOURCE_DATE_EPOCH" in os.environ or as_of is None \
             else as_of.isoformat()
@@ -109,7 +111,8 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         # the search index, while this process makes the front matter and the index pages.
         self.direct = frozenset(s for s in renderer.direct_pages() if s not in as_before)
         self.drawing = DrawingPool(renderer, sorted(self.direct), Path(config.site_dir))
-        self.drawing.write_aside(search_index, "the search index")
+        if not self._indexed_as(site.linked.resolutions):
+            self.drawing.write_aside(search_index, "the search index")
         for src_uri, content in sorted(self._generated(renderer).items()):
             _replace(files, File.generated(config, src_uri, content=content,
                                            inclusion=_inclusion(src_uri, in_nav)))
@@ -118,6 +121,30 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         self.pages = len(files.documentation_pages())
         self.written = None  # counted from the first page written (see on_post_page)
         return files
+
+    def _index_meanwhile(self, config: MkDocsConfig):
+        """What to do once the sources are parsed: the search index needs only their words,
+        so a forked process writes it while this one links the collection."""
+        site_dir, directory_urls = Path(config.site_dir), config.use_directory_urls
+        self.indexing = None
+
+        def start(resolutions: tuple) -> None:
+            job = fork_job(write_search_index, resolutions, site_dir, directory_urls)
+            self.indexing = (job, {r.symbol for r in resolutions}) if job else None
+
+        return start
+
+    def _indexed_as(self, resolutions: tuple) -> bool:
+        """Whether the index being written holds exactly ``resolutions`` (linking may leave
+        one out: then the index is written again, of the collection as published)."""
+        if self.indexing is None:
+            return False
+        job, symbols = self.indexing
+        if symbols == {r.symbol for r in resolutions}:
+            return True
+        job.join()
+        self.indexing = None
+        return False
 
     def _as_before(self, renderer: SiteRenderer, config: MkDocsConfig) -> set[str]:
         """Under serve, the direct pages an edit does not reach: their files are copied as
@@ -236,6 +263,17 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         self._stop_drawing()
 
     def _stop_drawing(self) -> None:
+        if self.indexing is not None:
+            job, _ = self.indexing
+            job.join()
+            self.indexing = None
+            if job.exitcode != 0 and self.drawing is not None:  # written here instead
+                log.info(f"the search index's own process failed (exit code {job.exitcode}); "
+                         "the main process writes it")
+                try:
+                    _write_files(self.drawing.out_dir, search_index(self.drawing.renderer))
+                except Exception as error:  # reported; every page is still written
+                    log.warning(str(failure(error, "the search index", "written")))
         if self.drawing is not None:
             for problem in self.drawing.problems:
                 log.warning(str(problem))
@@ -249,6 +287,11 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             if Path(folder).is_dir():
                 server.watch(folder)
         return server
+
+
+def _write_files(out_dir: Path, files: dict[str, str]) -> None:
+    for path, content in files.items():
+        write_bytes(out_dir / path, content.encode("utf-8"))
 
 
 def search_index(renderer: SiteRenderer) -> dict[str, str]:

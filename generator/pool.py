@@ -28,7 +28,8 @@ from .forking import fork_workers, forked
 from .guard import failure
 from .render import Drawn, SiteRenderer
 
-WINDOW = 48  # pages drawn ahead of the one MkDocs writes: enough to keep the workers busy
+WINDOW = 256  # pages drawn ahead of the one MkDocs writes: the workers stay busy while the
+# main process makes the index pages and MkDocs reads every page (about 50 KB each held)
 
 _renderer: SiteRenderer | None = None  # the renderer the forked workers inherit
 _out_dir: Path | None = None

@@ -41,13 +41,30 @@ def _pattern(bodies: tuple[Body, ...]) -> tuple[re.Pattern[str] | None, Names]:
 
 
 def find_terms(text: str, bodies: tuple[Body, ...]) -> list[Term]:
-    return list(_terms(text, bodies))
+    memo = _memo_for(bodies)
+    found = memo.get(text)
+    if found is None:
+        found = _terms(text, bodies)
+        if len(memo) < MEMO_SIZE:
+            memo[text] = found
+    return list(found)
 
 
 # Each paragraph is searched for the page drawing it and for the Glossary page, and again by
 # every build of `mkdocs serve`: one alternation of every name is slow to run (about 30 µs a
-# paragraph), so the answers are kept (a few hundred bytes each).
-@lru_cache(maxsize=1 << 17)
+# paragraph), so the answers are kept, per list of bodies (hashed once per new list, not per
+# call: a list of bodies hashes field by field).
+MEMO_SIZE = 1 << 18  # paragraphs' answers kept; past that, searched each time
+_memos: dict[tuple[Body, ...], dict[str, tuple[Term, ...]]] = {}
+_last: list = [None, {}]  # the bodies last asked about, and their memo
+
+
+def _memo_for(bodies: tuple[Body, ...]) -> dict[str, tuple[Term, ...]]:
+    if _last[0] is not bodies:
+        _last[:] = [bodies, _memos.setdefault(bodies, {})]
+    return _last[1]
+
+
 def _terms(text: str, bodies: tuple[Body, ...]) -> tuple[Term, ...]:
     pattern, names = _pattern(bodies)
     if pattern is None:

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from .forking import fork_job
 from .guard import failure
+from .paths import HOME, SESSIONS, YEARS
 from .pipeline import Preview, collect
 from .pool import DrawingPool
 from .progress import Progress
@@ -77,12 +78,13 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
     kept_dir: Path  # under serve: where they are kept
     theme_key: tuple = ()  # under serve: the templates and docs the kept pages were drawn with
     indexing: tuple | None = None  # (the process writing the search index, for which symbols)
+    listings: dict  # under serve: the lists of resolutions as last drawn, with what they list
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve`` every build after the first works out again only what an
         edit reaches (``pipeline.Preview``) and rewrites the other pages as they were."""
         if command == "serve":
-            self.preview, self.kept = Preview(), {}
+            self.preview, self.kept, self.listings = Preview(), {}, {}
             self.kept_dir = Path(tempfile.mkdtemp(prefix="resolution-atlas-serve-"))
             atexit.register(shutil.rmtree, self.kept_dir, True)
 
@@ -106,7 +108,8 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         in_nav = _nav_paths(config.nav)
         as_before = self._as_before(renderer, config)
         for name in sorted(name for src in as_before for name in self.kept[src]):
-            _replace(files, File.generated(config, name, abs_src_path=str(self.kept_dir / name)))
+            _replace(files, KeptFile.generated(config, name,
+                                               abs_src_path=str(self.kept_dir / name)))
         # The workers start now, on the pages (in the order MkDocs writes them: by path) and
         # the search index, while this process makes the front matter and the index pages.
         self.direct = frozenset(s for s in renderer.direct_pages() if s not in as_before)
@@ -154,6 +157,8 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             return set()
         theme_key = tree_key(Path(self.config.templates_dir), Path(config.docs_dir))
         reached = reached_pages(self.preview, renderer)
+        if theme_key != self.theme_key:
+            self.listings = {}
         if theme_key != self.theme_key or reached is None:
             self.kept, self.theme_key = {}, theme_key
             return set()
@@ -169,11 +174,20 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             except Exception as error:  # reported; every other page is drawn
                 log.warning(str(failure(error, src, "drawn")))
         self.direct = frozenset(files)
+        listed = _listing_key(renderer) if self.preview is not None else None
         for name, draw in renderer.collection_pages():
+            if listed is not None and name in LISTINGS and self.listings.get(name, (None,))[0] \
+                    == listed:  # under serve: no resolution's listed facts changed
+                files.update(self.listings[name][1])
+                continue
             try:
-                files.update(draw())
+                drawn = draw()
             except Exception as error:  # reported; every other page is drawn
                 log.warning(str(failure(error, name, "drawn")))
+                continue
+            files.update(drawn)
+            if listed is not None and name in LISTINGS:
+                self.listings[name] = (listed, drawn)
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -292,6 +306,30 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
 def _write_files(out_dir: Path, files: dict[str, str]) -> None:
     for path, content in files.items():
         write_bytes(out_dir / path, content.encode("utf-8"))
+
+
+# The pages listing resolutions by their symbol, title, date, session and committee only.
+LISTINGS = (HOME, SESSIONS + "/", YEARS + "/")
+
+
+def _listing_key(renderer: SiteRenderer) -> tuple:
+    """What the listing pages show of the collection: while it is the same, so are they."""
+    return tuple((r.symbol, r.number, r.title, r.adopted, r.session, r.report)
+                 for r in renderer.resolutions)
+
+
+class KeptFile(File):
+    """A page ``serve`` wrote before, put back into the site as a hard link to the copy kept
+    of it (a few thousand pages in a fraction of the time copying takes); copied where links
+    cannot be made. The kept copy is replaced, never written over, when the page changes."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        try:
+            os.link(self.abs_src_path, self.abs_dest_path)
+        except OSError:
+            super().copy_file(dirty)
 
 
 def search_index(renderer: SiteRenderer) -> dict[str, str]:

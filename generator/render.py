@@ -25,10 +25,11 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+import orjson
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -91,6 +92,8 @@ def meta_html(value: str) -> Markup:
 # --- The site ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4)  # one per templates folder: mkdocs serve keeps it compiled (Jinja
+# reloads a template whose file changed)
 def make_environment(templates_dir: Path) -> Environment:
     """Jinja set up so that forgetting to escape is impossible and typos fail loudly."""
     env = Environment(
@@ -215,9 +218,9 @@ class SiteRenderer:
             (GLOSSARY, lambda: {GLOSSARY: self.render("glossary.md", entries=glossary(
                 self.data.bodies, tuple(self.resolutions), self.href(GLOSSARY)))}),
             (OVERVIEW, lambda: {OVERVIEW: self.overview_page()}),
-            (GRAPH_JSON, lambda: {GRAPH_JSON: json.dumps(
-                graph_json(self.resolutions, self.directory_urls), ensure_ascii=False,
-                indent=1) + "\n"}),
+            (GRAPH_JSON, lambda: {GRAPH_JSON: orjson.dumps(
+                graph_json(self.resolutions, self.directory_urls),
+                option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()}),
         ]
 
     # --- Each page -----------------------------------------------------------------------

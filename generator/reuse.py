@@ -33,7 +33,10 @@ def reached_pages(preview: Preview, renderer: SiteRenderer) -> set[str] | None:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
+    """``data`` as the file ``path``: a new file (what was there, perhaps hard-linked into the
+    site being served, is unlinked first, never written over)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
     path.write_bytes(data)
 
 

@@ -131,3 +131,55 @@ def test_raw_html_blocks_set_aside_come_back_as_they_were(markdown):
     assert all(block in markdown for block in blocks)
     converted = unstash_html_blocks(md.markdown(text), blocks)
     assert converted.replace("\n", "") == md.markdown(markdown).replace("\n", "")
+
+
+def _build_in_process(sources: Path, tmp: Path) -> Path:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    tmp.mkdir()
+    build(load_config(str(write_config(tmp, sources, tmp / "site"))))
+    return tmp / "site"
+
+
+def test_theme_parts_drawn_once_per_folder_are_what_each_page_would_draw(tmp_path, monkeypatch):
+    """templates/overrides/main.html: the navigation, footer, config and scripts kept from the
+    first page of a folder are those every other page of it would draw."""
+    from generator.plugin import ResolutionAtlasPlugin
+
+    from .conftest import ROOT
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    shared = _build_in_process(ROOT / "source_texts", tmp_path / "shared")
+    monkeypatch.setattr(ResolutionAtlasPlugin, "_shared_block", lambda self, name, page: None)
+    each = _build_in_process(ROOT / "source_texts", tmp_path / "each")
+    assert differences(shared, each) == []
+
+
+class _Renderer:
+    """Draws a page as its own name, and says which it drew where."""
+
+    def __init__(self) -> None:
+        self.drawn_here: list[str] = []
+
+    def draw(self, src: str):
+        from generator.render import Drawn
+
+        self.drawn_here.append(src)
+        return Drawn(f"<p>{src}</p>", {f"{src}.json": "{}"})
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_the_drawing_pool_gives_every_page_asked_for_in_any_order(tmp_path, workers):
+    from generator.pool import DrawingPool
+
+    pages = [f"p{n}.md" for n in range(300)]
+    renderer = _Renderer()
+    pool = DrawingPool(renderer, pages, tmp_path, workers=workers)
+    try:
+        asked = [*pages[250:], *pages[:250]]  # out of order, past the window
+        assert [pool.take(src)[0] for src in asked] == [f"<p>{src}</p>" for src in asked]
+        assert pool.take("unknown.md")[0] == "<p>unknown.md</p>"
+    finally:
+        pool.close()
+    assert all((tmp_path / f"{src}.json").is_file() for src in pages)
+    if workers:
+        assert len(renderer.drawn_here) < len(pages) / 2, "most were drawn by the workers"

@@ -49,11 +49,16 @@ def seconds(text: str) -> float:
     return time.process_time() - start
 
 
-def quick(text: str, baseline: float) -> float:
-    """``seconds(text)``, tried a second time when over the limit (what grows with the
-    square of a megabyte takes minutes, not a second too long)."""
+def quick(text: str, baseline: float, tries: int = 3) -> float:
+    """``seconds(text)``, the best of up to ``tries`` when over the limit (what grows with
+    the square of a megabyte takes minutes, not a second too long; processor time itself
+    grows by a fifth when both cores are busy, and some cases take 0.9 s alone)."""
     took = seconds(text)
-    return took if took < baseline + LIMIT else min(took, seconds(text))
+    for _ in range(tries - 1):
+        if took < baseline + LIMIT:
+            break
+        took = min(took, seconds(text))
+    return took
 
 
 @pytest.fixture(scope="module")

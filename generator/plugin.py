@@ -32,11 +32,11 @@ from .forking import fork_job
 from .guard import failure
 from .paths import HOME, SESSIONS, YEARS
 from .pipeline import Preview, collect
-from .pool import DrawingPool
+from .pool import DrawingPool, write_files
 from .progress import Progress
 from .render import SiteRenderer
 from .reuse import reached_pages, tree_key, write_bytes
-from .search import search_files, write_search_index
+from .search import search_files
 from .stash import stash_html_blocks, unstash_html_blocks
 
 log = logging.getLogger("mkdocs.plugins.resolution_atlas")
@@ -132,7 +132,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         self.indexing = None
 
         def start(resolutions: tuple) -> None:
-            job = fork_job(write_search_index, resolutions, site_dir, directory_urls)
+            job = fork_job(_write_search_index, resolutions, site_dir, directory_urls)
             self.indexing = (job, {r.symbol for r in resolutions}) if job else None
 
         return start
@@ -176,9 +176,9 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         self.direct = frozenset(files)
         listed = _listing_key(renderer) if self.preview is not None else None
         for name, draw in renderer.collection_pages():
-            if listed is not None and name in LISTINGS and self.listings.get(name, (None,))[0] \
-                    == listed:  # under serve: no resolution's listed facts changed
-                files.update(self.listings[name][1])
+            kept = self.listings.get(name) if listed is not None else None
+            if kept is not None and kept[0] == listed:  # serve: no listed fact changed
+                files.update(kept[1])
                 continue
             try:
                 drawn = draw()
@@ -285,7 +285,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
                 log.info(f"the search index's own process failed (exit code {job.exitcode}); "
                          "the main process writes it")
                 try:
-                    _write_files(self.drawing.out_dir, search_index(self.drawing.renderer))
+                    write_files(self.drawing.out_dir, search_index(self.drawing.renderer))
                 except Exception as error:  # reported; every page is still written
                     log.warning(str(failure(error, "the search index", "written")))
         if self.drawing is not None:
@@ -301,11 +301,6 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             if Path(folder).is_dir():
                 server.watch(folder)
         return server
-
-
-def _write_files(out_dir: Path, files: dict[str, str]) -> None:
-    for path, content in files.items():
-        write_bytes(out_dir / path, content.encode("utf-8"))
 
 
 # The pages listing resolutions by their symbol, title, date, session and committee only.
@@ -335,6 +330,11 @@ class KeptFile(File):
 def search_index(renderer: SiteRenderer) -> dict[str, str]:
     """The search index's files (written aside by a drawing worker)."""
     return search_files(renderer.resolutions, directory_urls=renderer.directory_urls)
+
+
+def _write_search_index(resolutions: tuple, site_dir: Path, directory_urls: bool) -> None:
+    """The search index of the parsed ``resolutions``, written (in its own process)."""
+    write_files(site_dir, search_files(resolutions, directory_urls=directory_urls))
 
 
 def _cache_dir(option: str, root: Path | None) -> Path | None:

@@ -41,17 +41,18 @@ def _draw(src: str) -> Drawn:
     drawn = _renderer.draw(src)
     if _out_dir is None or not drawn.files:
         return drawn
-    _write(_out_dir, drawn.files)
+    write_files(_out_dir, drawn.files)
     return Drawn(drawn.body, {}, drawn.problems)
 
 
 def _aside(files_of: Callable[[SiteRenderer], dict[str, str]]) -> None:
     """In a worker: write the files ``files_of`` makes of the collection."""
     assert _renderer is not None and _out_dir is not None
-    _write(_out_dir, files_of(_renderer))
+    write_files(_out_dir, files_of(_renderer))
 
 
-def _write(out_dir: Path, files: dict[str, str]) -> None:
+def write_files(out_dir: Path, files: dict[str, str]) -> None:
+    """Each of ``files`` (site path -> text) written into the site folder ``out_dir``."""
     for path, content in files.items():
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -83,7 +84,7 @@ class DrawingPool:
         closed."""
         if self.pool is None:
             try:
-                _write(self.out_dir, files_of(self.renderer))
+                write_files(self.out_dir, files_of(self.renderer))
             except Exception as error:  # reported; every page is still written
                 self.problems.append(failure(error, what, "written"))
             return
@@ -124,7 +125,7 @@ class DrawingPool:
 
     def _here(self, src: str) -> Drawn:
         drawn = self.renderer.draw(src)
-        _write(self.out_dir, drawn.files)
+        write_files(self.out_dir, drawn.files)
         return drawn
 
     def _broken(self, error: Exception) -> None:

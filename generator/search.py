@@ -40,7 +40,6 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 from .model import Paragraph, Resolution, Table
 from .paths import (
@@ -259,11 +258,3 @@ def search_files(resolutions: Sequence[Resolution], *, directory_urls: bool = Fa
     })
     return files
 
-
-def write_search_index(resolutions: Sequence[Resolution], out_dir: Path,
-                       directory_urls: bool = False) -> None:
-    """Write every file of the search index into the site folder ``out_dir``."""
-    for path, content in search_files(resolutions, directory_urls=directory_urls).items():
-        target = out_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")

@@ -35,8 +35,8 @@ from .pipeline import Preview, collect
 from .pool import DrawingPool, write_files
 from .progress import Progress
 from .render import SiteRenderer
-from .reuse import reached_pages, tree_key, write_bytes
-from .search import search_files
+from .reuse import HeldBytecode, reached_pages, tree_key, write_bytes
+from .search import SearchIndex, search_files
 from .stash import stash_html_blocks, unstash_html_blocks
 
 log = logging.getLogger("mkdocs.plugins.resolution_atlas")
@@ -79,12 +79,15 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
     theme_key: tuple = ()  # under serve: the templates and docs the kept pages were drawn with
     indexing: tuple | None = None  # (the process writing the search index, for which symbols)
     listings: dict  # under serve: the lists of resolutions as last drawn, with what they list
+    search: SearchIndex | None = None  # under serve: the search index as last made
+    compiled: HeldBytecode | None = None  # under serve: the theme's templates, compiled
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve`` every build after the first works out again only what an
         edit reaches (``pipeline.Preview``) and rewrites the other pages as they were."""
         if command == "serve":
             self.preview, self.kept, self.listings = Preview(), {}, {}
+            self.search, self.compiled = SearchIndex(), HeldBytecode()
             self.kept_dir = Path(tempfile.mkdtemp(prefix="resolution-atlas-serve-"))
             atexit.register(shutil.rmtree, self.kept_dir, True)
 
@@ -114,7 +117,9 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         # the search index, while this process makes the front matter and the index pages.
         self.direct = frozenset(s for s in renderer.direct_pages() if s not in as_before)
         self.drawing = DrawingPool(renderer, sorted(self.direct), Path(config.site_dir))
-        if not self._indexed_as(site.linked.resolutions):
+        if self.search is not None:  # serve: only what an edit changed is indexed again
+            self._write_search_index_now(renderer, Path(config.site_dir))
+        elif not self._indexed_as(site.linked.resolutions):
             self.drawing.write_aside(search_index, "the search index")
         for src_uri, content in sorted(self._generated(renderer).items()):
             _replace(files, File.generated(config, src_uri, content=content,
@@ -127,9 +132,12 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
 
     def _index_meanwhile(self, config: MkDocsConfig):
         """What to do once the sources are parsed: the search index needs only their words,
-        so a forked process writes it while this one links the collection."""
+        so a forked process writes it while this one links the collection (not under serve,
+        which indexes again only what an edit changed)."""
         site_dir, directory_urls = Path(config.site_dir), config.use_directory_urls
         self.indexing = None
+        if self.search is not None:
+            return None
 
         def start(resolutions: tuple) -> None:
             job = fork_job(_write_search_index, resolutions, site_dir, directory_urls)
@@ -148,6 +156,15 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         job.join()
         self.indexing = None
         return False
+
+    def _write_search_index_now(self, renderer: SiteRenderer, site_dir: Path) -> None:
+        assert self.search is not None
+        try:
+            write_files(site_dir, self.search.files(renderer.resolutions,
+                                                    directory_urls=renderer.directory_urls))
+        except Exception as error:  # reported; every page is still written
+            self.search = SearchIndex()  # nothing half-updated is kept
+            log.warning(str(failure(error, "the search index", "written")))
 
     def _as_before(self, renderer: SiteRenderer, config: MkDocsConfig) -> set[str]:
         """Under serve, the direct pages an edit does not reach: their files are copied as
@@ -195,8 +212,10 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
         """The theme draws what every direct page of a folder shares once per folder
-        (templates/overrides/main.html)."""
+        (templates/overrides/main.html). Under serve, templates compile once."""
         self.blocks = {}
+        if self.compiled is not None:
+            env.bytecode_cache = self.compiled
         env.globals["shared_block"] = self._shared_block
         env.globals["keep_block"] = self._keep_block
         return env

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
 from .paths import page_path
 from .pipeline import Preview
 from .render import SiteRenderer
@@ -49,3 +52,20 @@ def tree_key(*folders: Path) -> tuple:
                 stat = path.stat()
                 found.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(found)
+
+
+class HeldBytecode(BytecodeCache):
+    """The theme's templates as compiled by the last build, held in memory: MkDocs makes a new
+    Jinja environment for each build, which would compile all of Material's templates again
+    (about a quarter of a second) for every edit. Jinja keys each by the template's name and
+    source, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.held:
+            bucket.bytecode_from_string(self.held[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.held[bucket.key] = bucket.bytecode_to_string()

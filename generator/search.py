@@ -39,7 +39,9 @@ import json
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from .model import Paragraph, Resolution, Table
 from .paths import (
@@ -184,14 +186,23 @@ def _session_key(session: int | str) -> tuple[int, int | str]:
     return (0, session) if isinstance(session, int) else (1, str(session))
 
 
+def _js_order(term: str) -> bytes:
+    """The browser's order of terms (UTF-16 code units, as JavaScript compares strings)."""
+    return term.encode("utf-16-be")
+
+
 class _Postings:
     """Term -> increasing record numbers, as compact arrays (4 bytes a posting: the whole
-    record of 20,000 resolutions holds some 20 million)."""
+    record of 20,000 resolutions holds some 20 million), with each term's encoded postings
+    and the terms in the browser's order kept up to date as records are added or dropped."""
 
     def __init__(self) -> None:
         self.by_term: dict[str, array] = {}
+        self.encoded: dict[str, str] = {}  # term -> encode_postings, for the terms as they are
+        self.order: list[str] | None = None  # every term in _js_order, once first asked for
 
     def add(self, number: int, text_terms: list[str]) -> None:
+        """Record ``number`` holds ``text_terms``: numbers added in increasing order."""
         by_term = self.by_term
         for term in text_terms:
             numbers = by_term.get(term)
@@ -199,62 +210,162 @@ class _Postings:
                 numbers = by_term[term] = array("I")
             numbers.append(number)
 
+    def change(self, number: int, before: list[str], after: list[str]) -> None:
+        """Record ``number`` held ``before`` and now holds ``after`` (any number)."""
+        old, new = set(before), set(after)
+        for term in old - new:
+            numbers = self.by_term[term]
+            del numbers[bisect_left(numbers, number)]
+            self.encoded.pop(term, None)
+            if not numbers:
+                del self.by_term[term]
+                if self.order is not None:
+                    del self.order[bisect_left(self.order, _js_order(term), key=_js_order)]
+        for term in new - old:
+            numbers = self.by_term.get(term)
+            if numbers is None:
+                numbers = self.by_term[term] = array("I")
+                if self.order is not None:
+                    insort(self.order, term, key=_js_order)
+            numbers.insert(bisect_left(numbers, number), number)
+            self.encoded.pop(term, None)
+
     def shards(self) -> Iterator[list[str]]:
-        """[term, postings, term, postings, ...] per shard, terms in the browser's order
-        (UTF-16 code units, as JavaScript compares strings)."""
+        """[term, postings, term, postings, ...] per shard, terms in the browser's order."""
+        if self.order is None:
+            self.order = sorted(self.by_term, key=_js_order)
+        encoded = self.encoded
         shard: list[str] = []
         size = 0
-        for term in sorted(self.by_term, key=lambda t: t.encode("utf-16-be")):
-            encoded = encode_postings(self.by_term[term])
-            if shard and size + len(encoded) > TERM_SHARD_BYTES:
+        for term in self.order:
+            postings = encoded.get(term)
+            if postings is None:
+                postings = encoded[term] = encode_postings(self.by_term[term])
+            if shard and size + len(postings) > TERM_SHARD_BYTES:
                 yield shard
                 shard, size = [], 0
-            shard += (term, encoded)
-            size += len(term) + len(encoded) + 6
+            shard += (term, postings)
+            size += len(term) + len(postings) + 6
         if shard:
             yield shard
+
+
+def record_terms(resolution: Resolution, items: list[tuple[str, str]]) -> list[list[str]]:
+    """The terms of each of ``items`` (``records(resolution)``); the title's record also
+    holds the resolution's symbol and number."""
+    found = [terms(text) for _, text in items]
+    found[0] = list(dict.fromkeys(found[0] + terms(resolution.symbol)
+                                  + terms(resolution.number)))
+    return found
+
+
+@dataclass
+class _Indexed:
+    """What the index last held of one resolution."""
+
+    key: tuple  # what its records file shows (symbol, number, session, url, records)
+    found: list[list[str]]  # the terms of each record
+    position: int  # its place in symbol order
+    script: str  # its records file
+
+
+def _key(resolution: Resolution, directory_urls: bool) -> tuple:
+    """What a resolution's records file shows: symbol, number, session, URL, records."""
+    return (resolution.symbol, resolution.number, str(resolution.session),
+            output_url(page_path(resolution), directory_urls), list(records(resolution)))
+
+
+class SearchIndex:
+    """Makes the search index's files, and again after an edit (``mkdocs serve``) with only
+    the resolutions whose records changed read again: their terms are swapped in the
+    postings, and only the shards and records files that changed are written out anew.
+    The files are always exactly what a first call on the same resolutions gives (tested);
+    when the resolutions, their order or the number of records of one changes, everything
+    is worked out again."""
+
+    def __init__(self) -> None:
+        self.indexed: dict[str, _Indexed] = {}
+        self.postings = _Postings()
+        self.shard_scripts: dict[str, tuple[list[str], str]] = {}  # path -> (shard, script)
+
+    def files(self, resolutions: Sequence[Resolution], *, directory_urls: bool = False
+              ) -> dict[str, str]:
+        """Every file of the search index, by site path."""
+        ordered = sorted(resolutions, key=lambda r: symbol_key(r.symbol))
+        keys = [_key(r, directory_urls) for r in ordered]
+        if not self._follows(ordered, keys):
+            self.indexed, self.postings, self.shard_scripts = {}, _Postings(), {}
+        files: dict[str, str] = {}
+        number = 0
+        for position, (resolution, key) in enumerate(zip(ordered, keys, strict=True)):
+            files[search_records_path(position)] = self._index(resolution, key, position,
+                                                               number)
+            number += len(key[-1])
+        files.update(self._term_files(ordered))
+        return files
+
+    def _follows(self, ordered: list[Resolution], keys: list[tuple]) -> bool:
+        """Whether the postings held are of the same resolutions, in the same order, each
+        with as many records: then a changed record changes its own terms only."""
+        if len(self.indexed) != len(ordered):
+            return False
+        for position, key in enumerate(keys):
+            known = self.indexed.get(key[0])
+            if known is None or known.position != position \
+                    or len(known.key[-1]) != len(key[-1]):
+                return False
+        return True
+
+    def _index(self, resolution: Resolution, key: tuple, position: int, first: int) -> str:
+        """The records file of one resolution; its terms put into (or changed in) the
+        postings."""
+        known = self.indexed.get(key[0])
+        if known is not None and known.key == key:
+            return known.script
+        found = record_terms(resolution, key[-1])
+        if known is None:
+            for offset, record in enumerate(found):
+                self.postings.add(first + offset, record)
+        else:
+            for offset, (before, after) in enumerate(zip(known.found, found, strict=True)):
+                if before != after:
+                    self.postings.change(first + offset, before, after)
+        symbol, number, session, url, items = key
+        path = search_records_path(position)
+        text = script(path, {"symbol": symbol, "number": number, "session": session,
+                             "url": url, "items": [list(item) for item in items]})
+        self.indexed[symbol] = _Indexed(key, found, position, text)
+        return text
+
+    def _term_files(self, ordered: list[Resolution]) -> dict[str, str]:
+        """The term shards (a shard's file made again only when the shard changed) and the
+        first file."""
+        files: dict[str, str] = {}
+        kept, self.shard_scripts = self.shard_scripts, {}
+        shard_starts: list[list[str]] = []
+        for shard_number, shard in enumerate(self.postings.shards()):
+            path = search_terms_path(shard_number)
+            before = kept.get(path)
+            text = before[1] if before is not None and before[0] == shard \
+                else script(path, shard)
+            self.shard_scripts[path] = (shard, text)
+            files[path] = text
+            shard_starts.append(["" if shard_number == 0 else shard[0], path])
+        sessions = sorted({_session_key(r.session) for r in ordered})
+        session_index = {key: i for i, key in enumerate(sessions)}
+        files[SEARCH_INDEX] = script(SEARCH_INDEX, {
+            "format": FORMAT,
+            "stopWords": list(STOP_WORDS),
+            "terms": shard_starts,
+            "records": search_records_path("{}"),
+            "sessions": [str(key[1]) for key in sessions],
+            "counts": [len(self.indexed[r.symbol].key[-1]) for r in ordered],
+            "sessionOf": [session_index[_session_key(r.session)] for r in ordered],
+        })
+        return files
 
 
 def search_files(resolutions: Sequence[Resolution], *, directory_urls: bool = False
                  ) -> dict[str, str]:
     """Every file of the search index, by site path."""
-    ordered = sorted(resolutions, key=lambda r: symbol_key(r.symbol))
-    sessions = sorted({_session_key(r.session) for r in ordered})
-    session_index = {key: i for i, key in enumerate(sessions)}
-    postings = _Postings()
-    files: dict[str, str] = {}
-    counts: list[int] = []
-    number = 0
-    for index, resolution in enumerate(ordered):
-        items = list(records(resolution))
-        for position, (_, text) in enumerate(items):
-            found = terms(text)
-            if position == 0:  # the title's record also holds the symbol and number
-                found = list(dict.fromkeys(found + terms(resolution.symbol)
-                                           + terms(resolution.number)))
-            postings.add(number + position, found)
-        number += len(items)
-        counts.append(len(items))
-        path = search_records_path(index)
-        files[path] = script(path, {
-            "symbol": resolution.symbol, "number": resolution.number,
-            "session": str(resolution.session),
-            "url": output_url(page_path(resolution), directory_urls),
-            "items": [list(item) for item in items],
-        })
-    shard_starts: list[list[str]] = []
-    for shard_number, shard in enumerate(postings.shards()):
-        path = search_terms_path(shard_number)
-        files[path] = script(path, shard)
-        shard_starts.append(["" if shard_number == 0 else shard[0], path])
-    files[SEARCH_INDEX] = script(SEARCH_INDEX, {
-        "format": FORMAT,
-        "stopWords": list(STOP_WORDS),
-        "terms": shard_starts,
-        "records": search_records_path("{}"),
-        "sessions": [str(key[1]) for key in sessions],
-        "counts": counts,
-        "sessionOf": [session_index[_session_key(r.session)] for r in ordered],
-    })
-    return files
-
+    return SearchIndex().files(resolutions, directory_urls=directory_urls)

@@ -110,6 +110,7 @@ def test_serve_after_an_edit_writes_what_a_fresh_build_writes(synthetic, tmp_pat
     plugin = config.plugins["resolution-atlas"]
     assert plugin.kept and len(plugin.direct) < len(plugin.kept) / 4, \
         "most pages are copied as they were, not drawn"
+    assert plugin.search is not None and plugin.search.indexed, "the index is kept for edits"
     (tmp_path / "fresh").mkdir()
     fresh = tmp_path / "fresh" / "site"
     build(load_config(str(write_config(tmp_path / "fresh", folder, fresh))),

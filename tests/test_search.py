@@ -152,3 +152,38 @@ def test_an_empty_collection_has_an_index_and_no_shards():
     files = files_of([])
     assert list(files) == [SEARCH_INDEX]
     assert files[SEARCH_INDEX]["terms"] == [] and files[SEARCH_INDEX]["counts"] == []
+
+
+def _with_paragraph(resolution, index: int, text: str):
+    paragraphs = list(resolution.paragraphs)
+    paragraphs[index] = dataclasses.replace(paragraphs[index], text=text)
+    return dataclasses.replace(resolution, paragraphs=tuple(paragraphs))
+
+
+def test_an_index_made_again_after_edits_is_the_index_made_afresh(seeds, monkeypatch):
+    """``mkdocs serve`` keeps one SearchIndex: after each edit only the changed resolution is
+    read again, and the files are exactly those of a first build of the edited collection
+    (words added, words that leave the collection, a paragraph more, a title changed)."""
+    monkeypatch.setattr(search, "TERM_SHARD_BYTES", 2_000)  # edits move shard boundaries
+    index = search.SearchIndex()
+    old, new = seeds
+    assert index.files(seeds) == search_files(seeds)
+    first = new.paragraphs[0].text
+    both = sorted([old.symbol, new.symbol])  # read in symbol order
+    edits = [  # (the collection edited, the resolutions read again)
+        ([old, _with_paragraph(new, 0, first + " Zyxwordnew A/RES/99/1")], [new.symbol]),
+        ([old, _with_paragraph(new, 0, "Bare")], [new.symbol]),  # its words leave
+        ([_with_paragraph(old, 2, old.paragraphs[2].text + " aaaafirst"), new], both),
+        ([_with_paragraph(old, 2, old.paragraphs[2].text + " aaaafirst"),
+          dataclasses.replace(new, title=new.title + " Revised")], [new.symbol]),
+        ([old, dataclasses.replace(new, footnotes=new.footnotes[:-1])], both),  # fewer records
+        ([old], [old.symbol]),
+        (list(seeds), both),
+    ]
+    real, read = search.record_terms, []
+    monkeypatch.setattr(search, "record_terms",
+                        lambda r, items: read.append(r.symbol) or real(r, items))
+    for edited, read_again in edits:
+        read.clear()
+        assert index.files(edited) == search_files(edited)
+        assert read[:len(read_again)] == read_again

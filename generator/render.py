@@ -63,6 +63,7 @@ from .relations import all_series
 from .views.cited import cited_documents
 from .views.compare import ComparisonView, comparison_view
 from .views.glossary import glossary
+from .views.lineage_panel import diff_html, panel_html
 from .views.listing import groups, rows
 from .views.overview import citation_picture, graph_json, timeline
 from .views.resolution import resolution_page, unavailable_page
@@ -109,6 +110,8 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters["long_date"] = long_date
     env.filters["ordinal_suffix"] = ordinal_suffix
     env.filters["meta_html"] = meta_html
+    env.filters["word_diff"] = diff_html
+    env.filters["lineage_panel"] = panel_html
     env.globals["official_url"] = official_url
     env.globals["session_name"] = session_name
     return env

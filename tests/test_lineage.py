@@ -74,3 +74,27 @@ def test_boilerplate_alone_links_nothing():
     lineage = paragraph_lineage(resolutions)
     linked = {key for key, found in lineage.items() if found}
     assert linked == {("A/RES/70/1", "op1"), ("A/RES/70/99", "op1")}
+
+
+def test_the_lineage_panel_is_the_markup_the_macro_drew():
+    """The panel is drawn in Python for speed (views/lineage_panel.py): this is, byte for
+    byte, what the template's macro drew, with text escaped as a template escapes it."""
+    from generator.lineage import DiffPart
+    from generator.views.lineage_panel import LineagePanel, LineageView, panel_html
+
+    views = [
+        LineageView("64/187 op6", "../64/187.html#op6", 87, "earlier", 2009,
+                    [DiffPart("same", "Calls <b>"), DiffPart("removed", "upon & {{ x }}"),
+                     DiffPart("added", "on\tall")]),
+        LineageView("68/198 op2", "../68/198.html#op2", 100, "later", 2013, []),
+    ]
+    assert str(panel_html(LineagePanel(1, 1, views))) == (
+        '<details class="atlas-seealso" data-search-exclude="true">\n'
+        '<summary><span class="atlas-seealso__words">Lineage: 1 earlier, 1 later</span> '
+        '<span class="atlas-seealso__mark" aria-hidden="true">↔ 2</span></summary>\n<ul>\n'
+        '<li><a href="../64/187.html#op6">64/187 op6</a> (2009, earlier, 87% alike): '
+        '<span class="atlas-diff">Calls &lt;b&gt; <del>upon &amp; &#123;&#123; x }}</del> '
+        '<ins>on&#9;all</ins></span></li>\n'
+        '<li><a href="../68/198.html#op2">68/198 op2</a> (2013, later): the same words</li>\n'
+        '</ul>\n</details>')
+    assert "Lineage: 3 later<" in str(panel_html(LineagePanel(0, 3, views)))

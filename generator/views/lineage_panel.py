@@ -52,18 +52,24 @@ def lineage_views(resolution: Resolution, corpus: dict[str, Resolution], href: H
                   ) -> dict[str, LineagePanel]:
     """For each paragraph with counterparts (by id): each one, linked, with its word diff."""
     panels: dict[str, LineagePanel] = {}
+    texts: dict[str, dict[str, str]] = {}  # each counterpart resolution's texts, by paragraph
     for paragraph in resolution.paragraphs:
-        found = [lineage_view(paragraph, c, corpus[c.symbol], href) for c in paragraph.lineage]
+        found = []
+        for link in paragraph.lineage:
+            other = corpus[link.symbol]
+            if link.symbol not in texts:
+                texts[link.symbol] = {p.id: p.text for p in other.paragraphs}
+            found.append(lineage_view(paragraph, link, other, texts[link.symbol][link.paragraph],
+                                      href))
         if found:
             earlier = sum(1 for view in found if view.relation == "earlier")
             panels[paragraph.id] = LineagePanel(earlier, len(found) - earlier, found)
     return panels
 
 
-def lineage_view(paragraph: Paragraph, link: LineageLink, other: Resolution, href: Href
-                 ) -> LineageView:
-    """The counterpart ``link`` of ``paragraph``, a paragraph of ``other``."""
-    text = next(p.text for p in other.paragraphs if p.id == link.paragraph)
+def lineage_view(paragraph: Paragraph, link: LineageLink, other: Resolution, text: str,
+                 href: Href) -> LineageView:
+    """The counterpart ``link`` of ``paragraph``: ``text``, a paragraph of ``other``."""
     old, new = (text, paragraph.text) if link.relation == "earlier" else (paragraph.text, text)
     return LineageView(
         f"{other.number} {link.paragraph}", href.paragraph(other.symbol, link.paragraph),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import pickle
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,9 +29,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .data import Data
 from .forking import fork_job
 from .guard import failure
-from .paths import HOME, SESSIONS, YEARS
+from .link import CitationGraph, Linked
+from .paths import HOME, SESSIONS, YEARS, symbol_key
 from .pipeline import Preview, collect
 from .pool import DrawingPool, write_files
 from .progress import Progress
@@ -78,6 +81,8 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
     kept_dir: Path  # under serve: where they are kept
     theme_key: tuple = ()  # under serve: the templates and docs the kept pages were drawn with
     indexing: tuple | None = None  # (the process writing the search index, for which symbols)
+    listing: tuple | None = None  # (the process drawing the listing pages, what they list,
+    # the file it leaves them in)
     listings: dict  # under serve: the lists of resolutions as last drawn, with what they list
     search: SearchIndex | None = None  # under serve: the search index as last made
     compiled: HeldBytecode | None = None  # under serve: the theme's templates, compiled
@@ -142,8 +147,38 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         def start(resolutions: tuple) -> None:
             job = fork_job(_write_search_index, resolutions, site_dir, directory_urls)
             self.indexing = (job, {r.symbol for r in resolutions}) if job else None
+            self._list_meanwhile(resolutions, directory_urls)
 
         return start
+
+    def _list_meanwhile(self, resolutions: tuple, directory_urls: bool) -> None:
+        """The listing pages (home, sessions, years) show only what parsing found (symbol,
+        title, date, session, committee): a forked process draws them while this one links
+        the collection, and leaves them in a file for ``_generated``."""
+        handle, name = tempfile.mkstemp(prefix="resolution-atlas-listings-")
+        os.close(handle)
+        drawn = Path(name)
+        job = fork_job(_draw_listings, resolutions, Path(self.config.templates_dir),
+                       directory_urls, drawn)
+        if job is None:
+            drawn.unlink()
+        self.listing = (job, _listing_key(resolutions), drawn) if job else None
+
+    def _listed_meanwhile(self, renderer: SiteRenderer) -> dict[str, dict[str, str]]:
+        """The listing pages the forked process drew ({name: {path: content}}), if it drew
+        them of what the collection lists once linked; else nothing (drawn here then)."""
+        if self.listing is None:
+            return {}
+        job, listed, drawn = self.listing
+        self.listing = None
+        job.join()
+        try:
+            if job.exitcode != 0 or listed != _listing_key(renderer.resolutions):
+                return {}
+            return pickle.loads(drawn.read_bytes())
+        finally:
+            drawn.unlink(missing_ok=True)
+            drawn.with_name(drawn.name + ".part").unlink(missing_ok=True)
 
     def _indexed_as(self, resolutions: tuple) -> bool:
         """Whether the index being written holds exactly ``resolutions`` (linking may leave
@@ -191,11 +226,15 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             except Exception as error:  # reported; every other page is drawn
                 log.warning(str(failure(error, src, "drawn")))
         self.direct = frozenset(files)
-        listed = _listing_key(renderer) if self.preview is not None else None
+        listed = _listing_key(renderer.resolutions) if self.preview is not None else None
+        drawn_meanwhile = self._listed_meanwhile(renderer)
         for name, draw in renderer.collection_pages():
             kept = self.listings.get(name) if listed is not None else None
             if kept is not None and kept[0] == listed:  # serve: no listed fact changed
                 files.update(kept[1])
+                continue
+            if name in drawn_meanwhile:
+                files.update(drawn_meanwhile[name])
                 continue
             try:
                 drawn = draw()
@@ -296,6 +335,10 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         self._stop_drawing()
 
     def _stop_drawing(self) -> None:
+        if self.listing is not None:  # a build that failed before the listings were taken
+            self.listing[0].join()
+            self.listing[2].unlink(missing_ok=True)
+            self.listing = None
         if self.indexing is not None:
             job, _ = self.indexing
             job.join()
@@ -326,10 +369,22 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
 LISTINGS = (HOME, SESSIONS + "/", YEARS + "/")
 
 
-def _listing_key(renderer: SiteRenderer) -> tuple:
+def _listing_key(resolutions) -> tuple:
     """What the listing pages show of the collection: while it is the same, so are they."""
     return tuple((r.symbol, r.number, r.title, r.adopted, r.session, r.report)
-                 for r in renderer.resolutions)
+                 for r in sorted(resolutions, key=lambda r: symbol_key(r.symbol)))
+
+
+def _draw_listings(resolutions: tuple, templates_dir: Path, directory_urls: bool,
+                   drawn: Path) -> None:
+    """In its own process: the listing pages of the parsed ``resolutions``, pickled into
+    ``drawn`` (whole or not at all: written aside, then renamed)."""
+    renderer = SiteRenderer(Linked(resolutions, CitationGraph({}, {}, {}), ()), templates_dir,
+                            Data(), directory_urls)
+    pages = {name: draw() for name, draw in renderer.collection_pages() if name in LISTINGS}
+    part = drawn.with_name(drawn.name + ".part")
+    part.write_bytes(pickle.dumps(pages))
+    part.replace(drawn)
 
 
 class KeptFile(File):

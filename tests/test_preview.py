@@ -27,6 +27,7 @@ from generator.link import link_corpus, relink
 from generator.pipeline import DEFAULT_DATA_DIR, Preview, collect
 from generator.stash import stash_html_blocks, unstash_html_blocks
 
+from .conftest import ROOT
 from .sitebuild import differences, write_config
 
 EDIT = ("Requests the Secretary-General to submit",
@@ -142,11 +143,9 @@ def _build_in_process(sources: Path, tmp: Path) -> Path:
 
 
 def test_theme_parts_drawn_once_per_folder_are_what_each_page_would_draw(tmp_path, monkeypatch):
-    """templates/overrides/main.html: the navigation, footer, config and scripts kept from the
-    first page of a folder are those every other page of it would draw."""
+    """templates/overrides/main.html: the navigation, content frame, footer, config, scripts
+    and header (all but the title) kept from the first page of a folder are those every other page of it would draw."""
     from generator.plugin import ResolutionAtlasPlugin
-
-    from .conftest import ROOT
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     shared = _build_in_process(ROOT / "source_texts", tmp_path / "shared")
@@ -186,3 +185,28 @@ def test_the_drawing_pool_gives_every_page_asked_for_in_any_order(tmp_path, work
     assert all((tmp_path / f"{src}.json").is_file() for src in pages)
     if forks:
         assert len(renderer.drawn_here) < len(pages) / 2, "most were drawn by the workers"
+
+
+def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic):
+    """The home, session and year pages drawn by a process forked at parse time (while the
+    collection is linked) are what the linked collection draws; should linking change what
+    they list, they are drawn again."""
+    from generator.forking import fork_workers
+    from generator.plugin import LISTINGS, ResolutionAtlasPlugin
+    from generator.render import SiteRenderer
+
+    if not fork_workers():
+        pytest.skip("this process runs other threads: nothing is forked, all is drawn here")
+    parsed = load_corpus(synthetic).resolutions
+    site = collect(synthetic)
+    renderer = SiteRenderer(site.linked, ROOT / "templates", site.data)
+    plugin = ResolutionAtlasPlugin()
+    plugin.load_config({"templates_dir": str(ROOT / "templates")})
+    plugin._list_meanwhile(parsed, False)
+    drawn = plugin._listed_meanwhile(renderer)
+    assert sorted(drawn) == sorted(LISTINGS)
+    assert drawn == {name: draw() for name, draw in renderer.collection_pages()
+                     if name in LISTINGS}
+    retitled = (replace(parsed[0], title=parsed[0].title + " (revised)"), *parsed[1:])
+    plugin._list_meanwhile(retitled, False)
+    assert plugin._listed_meanwhile(renderer) == {}, "what they list changed: drawn again"

@@ -144,7 +144,8 @@ def _build_in_process(sources: Path, tmp: Path) -> Path:
 
 def test_theme_parts_drawn_once_per_folder_are_what_each_page_would_draw(tmp_path, monkeypatch):
     """templates/overrides/main.html: the navigation, content frame, footer, config, scripts
-    and header (all but the title) kept from the first page of a folder are those every other page of it would draw."""
+    and header (all but the title) kept from the first page of a folder are those every other
+    page of it would draw."""
     from generator.plugin import ResolutionAtlasPlugin
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

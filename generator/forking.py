@@ -30,6 +30,7 @@ def forked(count: int) -> ProcessPoolExecutor:
 
 
 _job: tuple[Callable[..., None], tuple] | None = None  # what a forked process runs
+JOB_NICENESS = 10  # how much lower a job's scheduling priority is than the build's
 
 
 def fork_job(function: Callable[..., None], *args: object) -> multiprocessing.Process | None:
@@ -51,6 +52,9 @@ def fork_job(function: Callable[..., None], *args: object) -> multiprocessing.Pr
 def _run_job() -> None:
     assert _job is not None
     function, args = _job
+    # A job works beside the build's own course, which waits for nobody: it gives way, so that
+    # on a machine with fewer free cores than processes the main one is never slowed.
+    os.nice(JOB_NICENESS)
     try:
         function(*args)
     except Exception:  # the parent sees the exit code, says so and does the work itself

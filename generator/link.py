@@ -19,12 +19,13 @@ What holds after ``link_corpus``:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .citations import Citation, find_citations, find_doubts
-from .data import Data, Instrument
+from .citations import Citation, Doubt, find_citations, find_doubts
+from .data import Data, Instrument, InstrumentName
 from .errors import Problem
+from .forking import fork_workers, forked
 from .guard import failure
 from .model import CitationLink, Paragraph, Reference, Resolution
 from .paths import Href, fragment, official_url, page_path, symbol_page
@@ -129,9 +130,10 @@ def link_corpus(resolutions: Iterable[Resolution], data: Data | None = None, *,
     resolutions = tuple(resolutions)
     linker = _Linker({r.symbol: r for r in resolutions}, data or Data(), directory_urls)
     linked = []
-    for resolution in resolutions:
+    for resolution, found in zip(resolutions, _found_meanwhile(resolutions, linker.names),
+                                 strict=True):
         try:
-            linked.append(linker.resolution(resolution))
+            linked.append(linker.resolution(resolution, found))
         except Exception as error:  # published unlinked, and reported
             linker.problems.append(failure(error, resolution.source or resolution.symbol,
                                            "linked (its citations are left plain)"))
@@ -163,6 +165,52 @@ def relink(resolutions: Iterable[Resolution], previous: Linked, changed: set[str
     return Linked(tuple(linked), linker.graph(), tuple(linker.problems))
 
 
+# --- Finding citations on every core ------------------------------------------------------
+
+Found = tuple[list[Citation], list[Doubt]]  # what one text cites, and what it seems to but not
+
+PARALLEL_FROM = 64  # resolutions; fewer are found faster here than a pool starts
+_finding: tuple[tuple[Resolution, ...], tuple[InstrumentName, ...]] = ((), ())  # for workers
+
+
+def found_in(resolution: Resolution, names: tuple[InstrumentName, ...]) -> list[Found]:
+    """The citations and doubts of each paragraph, then of each footnote: what reading the
+    words finds, before anything is resolved against the collection."""
+    found = []
+    for text in [p.text for p in resolution.paragraphs] + [f.text for f in resolution.footnotes]:
+        citations = find_citations(text, names)
+        found.append((citations, find_doubts(text, citations)))
+    return found
+
+
+def _found_meanwhile(resolutions: tuple[Resolution, ...], names: tuple[InstrumentName, ...]
+                     ) -> Iterator[list[Found] | None]:
+    """For each resolution in order, ``found_in`` it, worked out ahead by forked processes
+    while this one resolves what they found (finding is most of the link stage's time, and
+    needs the words alone); None where this process is to find them itself (one core, or
+    other threads: ``forking.fork_workers``)."""
+    global _finding
+    workers = fork_workers() if len(resolutions) >= PARALLEL_FROM else 0
+    if not workers:
+        yield from (None for _ in resolutions)
+        return
+    _finding = (resolutions, names)
+    try:
+        with forked(workers) as pool:
+            chunk = max(1, min(32, len(resolutions) // (8 * workers)))
+            yield from pool.map(_found_at, range(len(resolutions)), chunksize=chunk)
+    finally:
+        _finding = ((), ())
+
+
+def _found_at(index: int) -> list[Found] | None:
+    resolutions, names = _finding
+    try:
+        return found_in(resolutions[index], names)
+    except Exception:  # found again in the main process, which reports it as it does
+        return None
+
+
 class _Linker:
     def __init__(self, corpus: dict[str, Resolution], data: Data, directory_urls: bool) -> None:
         self.corpus = corpus
@@ -177,13 +225,19 @@ class _Linker:
     def graph(self) -> CitationGraph:
         return CitationGraph(dict(self.targets), dict(self.cited_at), dict(self.cites))
 
-    def resolution(self, resolution: Resolution) -> Resolution:
+    def resolution(self, resolution: Resolution, found: list[Found] | None = None
+                   ) -> Resolution:
+        """``resolution`` with every citation resolved; ``found``: ``found_in`` it, when
+        worked out already."""
+        found = found if found is not None else found_in(resolution, self.names)
+        count = len(resolution.paragraphs)
         paragraphs = tuple(
-            replace(p, references=self.references(resolution, p.text, p.id, p.line, p))
-            for p in resolution.paragraphs)
+            replace(p, references=self.references(resolution, found[n], p.id, p.line, p))
+            for n, p in enumerate(resolution.paragraphs))
         footnotes = tuple(
-            replace(f, references=self.references(resolution, f.text, f.id, f.line, None))
-            for f in resolution.footnotes)
+            replace(f, references=self.references(resolution, found[count + n], f.id, f.line,
+                                                  None))
+            for n, f in enumerate(resolution.footnotes))
         return replace(resolution, paragraphs=paragraphs, footnotes=footnotes)
 
     def replay(self, linked: Resolution) -> Resolution:
@@ -199,10 +253,10 @@ class _Linker:
                             ref.paragraph)
         return linked
 
-    def references(self, resolution: Resolution, text: str, anchor: str, line: int,
+    def references(self, resolution: Resolution, found: Found, anchor: str, line: int,
                    paragraph: Paragraph | None) -> tuple[Reference, ...]:
-        citations = find_citations(text, self.names)
-        for doubt in find_doubts(text, citations):
+        citations, doubts = found
+        for doubt in doubts:
             # Citations of a report's or a conference's paragraphs are everywhere in the
             # record and nothing is wrong with them: noted, not a warning.
             self.warn(resolution, anchor, line, f"“{doubt.text}”: {doubt.reason}; left unlinked",

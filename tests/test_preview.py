@@ -87,6 +87,17 @@ def test_parsing_on_every_core_gives_what_one_process_gives(synthetic, monkeypat
     assert parallel == load_corpus(synthetic)
 
 
+def test_citations_found_on_every_core_link_as_found_in_one_process(synthetic, monkeypatch):
+    import generator.link as link_module
+
+    resolutions, data = load_corpus(synthetic).resolutions, load_data(DEFAULT_DATA_DIR)
+    monkeypatch.setattr(link_module, "PARALLEL_FROM", 1)
+    parallel = link_corpus(resolutions, data)
+    monkeypatch.setattr(link_module, "PARALLEL_FROM", 10**9)
+    assert parallel == link_corpus(resolutions, data)
+    assert sum(len(p.references) for r in parallel.resolutions for p in r.paragraphs) > 100
+
+
 def _serve_builds(sources: Path, tmp: Path):
     """A plugin set up as ``mkdocs serve`` sets it up, building into ``tmp``/site."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

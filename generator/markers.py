@@ -32,15 +32,18 @@ GLUED, FIGURE, SPACED = 3, 1, 1  # how much each kind of place reads like a mark
 SKIP = -4  # a footnote left without a first reference costs more than any weak place
 
 # A run of digits that could be a marker, with what stands around it.
+# Both start with a digit, the look behind after it (the same test, one character on): a
+# pattern that begins with a character class is scanned for it in C, three times as fast over
+# a long text as one that begins with a look-behind tried at every position.
 _DIGITS = re.compile(
-    r"""(?<!\d)(?P<number>\d{1,3})   # one to three digits, not the end of a longer number
-        (?=[\s,;:.)\u201d\u2019]|$)  # followed by a space, punctuation or the end
+    r"""(?P<number>\d(?<!\d\d)\d{0,2})  # one to three digits, not the end of a longer number
+        (?=[\s,;:.)\u201d\u2019]|$)      # followed by a space, punctuation or the end
     """,
     re.X,
 )
 # A figure a raised marker was glued to: "12/3456" may be "12/345" + 6 or "12/34" + 56.
 _FIGURE = re.compile(
-    r"""(?<![\w/])\d{1,4}/           # a session: "12/"
+    r"""\d(?<![\w/]\d)\d{0,3}/       # a session: "12/", not inside a word or symbol
         (?P<serial>\d{2,6})          # the serial with the marker's digits after it
         (?=[\s,;:.)]|$)""",
     re.X,

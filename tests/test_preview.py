@@ -222,3 +222,26 @@ def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic):
     retitled = (replace(parsed[0], title=parsed[0].title + " (revised)"), *parsed[1:])
     plugin._list_meanwhile(retitled, False)
     assert plugin._listed_meanwhile(renderer) == {}, "what they list changed: drawn again"
+
+
+def test_a_direct_page_renders_as_markdown_renders_its_empty_text():
+    """plugin.DirectPage skips setting up Python-Markdown for a page with no Markdown: what it
+    holds after rendering is what MkDocs' own Page holds; a page with Markdown is rendered by
+    Markdown as ever."""
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from generator.plugin import DirectPage
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = "resolution-atlas"  # as while on_files runs
+    for text in ("---\ntitle: A/RES/64/187\n---\n", "---\ntitle: T\n---\n# Heading\n\nWords."):
+        pages = []
+        for kind in (Page, DirectPage):
+            file = File.generated(config, "A/RES/64/187.md", content=text)
+            page = kind(None, file, config)
+            page.read_source(config)
+            page.render(config, Files([file]))
+            pages.append((page.title, page.content, list(page.toc), page.present_anchor_ids))
+        assert pages[0] == pages[1]

@@ -243,5 +243,6 @@ def test_a_direct_page_renders_as_markdown_renders_its_empty_text():
             page = kind(None, file, config)
             page.read_source(config)
             page.render(config, Files([file]))
-            pages.append((page.title, page.content, list(page.toc), page.present_anchor_ids))
+            toc = [(a.id, a.title, a.level) for a in page.toc]
+            pages.append((page.title, page.content, toc, page.present_anchor_ids))
         assert pages[0] == pages[1]

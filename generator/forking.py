@@ -10,8 +10,12 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def fork_workers(workers: int | None = None) -> int:
@@ -27,6 +31,46 @@ def fork_workers(workers: int | None = None) -> int:
 def forked(count: int) -> ProcessPoolExecutor:
     """A pool of ``count`` processes forked from this one (what it holds, they share)."""
     return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+
+
+PARALLEL_FROM = 64  # items; fewer are done faster here than a pool starts
+_mapped: tuple[Callable, Sequence] | None = None  # what forked mappers inherit
+
+
+class _Failed:
+    """A worker's answer for an item it failed on (a class: it travels back by pickle)."""
+
+
+
+def forked_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    """``function(item)`` for each of ``items``, in order, worked out ahead by processes
+    forked now (they inherit ``items``: only positions travel to them, only answers back)
+    while the caller takes each answer in turn; here, one by one, when ``fork_workers``
+    says to work here or there are fewer than ``PARALLEL_FROM``. An item a worker fails on
+    is done again here, so that it fails (or is handled) as it would without workers."""
+    global _mapped
+    workers = fork_workers() if len(items) >= PARALLEL_FROM else 0
+    if not workers:
+        yield from map(function, items)
+        return
+    _mapped = (function, items)
+    try:
+        with forked(workers) as pool:
+            chunk = max(1, min(32, len(items) // (8 * workers)))
+            for item, answer in zip(items, pool.map(_map_at, range(len(items)),
+                                                     chunksize=chunk), strict=True):
+                yield function(item) if isinstance(answer, _Failed) else answer
+    finally:
+        _mapped = None
+
+
+def _map_at(index: int):
+    assert _mapped is not None
+    function, items = _mapped
+    try:
+        return function(items[index])
+    except Exception:  # done again by the caller
+        return _Failed()
 
 
 _job: tuple[Callable[..., None], tuple] | None = None  # what a forked process runs

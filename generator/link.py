@@ -21,11 +21,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from .citations import Citation, Doubt, find_citations, find_doubts
 from .data import Data, Instrument, InstrumentName
 from .errors import Problem
-from .forking import fork_workers, forked
+from .forking import forked_map
 from .guard import failure
 from .model import CitationLink, Paragraph, Reference, Resolution
 from .paths import Href, fragment, official_url, page_path, symbol_page
@@ -169,10 +170,6 @@ def relink(resolutions: Iterable[Resolution], previous: Linked, changed: set[str
 
 Found = tuple[list[Citation], list[Doubt]]  # what one text cites, and what it seems to but not
 
-PARALLEL_FROM = 64  # resolutions; fewer are found faster here than a pool starts
-_finding: tuple[tuple[Resolution, ...], tuple[InstrumentName, ...]] = ((), ())  # for workers
-
-
 def found_in(resolution: Resolution, names: tuple[InstrumentName, ...]) -> list[Found]:
     """The citations and doubts of each paragraph, then of each footnote: what reading the
     words finds, before anything is resolved against the collection."""
@@ -184,31 +181,11 @@ def found_in(resolution: Resolution, names: tuple[InstrumentName, ...]) -> list[
 
 
 def _found_meanwhile(resolutions: tuple[Resolution, ...], names: tuple[InstrumentName, ...]
-                     ) -> Iterator[list[Found] | None]:
+                     ) -> Iterator[list[Found]]:
     """For each resolution in order, ``found_in`` it, worked out ahead by forked processes
-    while this one resolves what they found (finding is most of the link stage's time, and
-    needs the words alone); None where this process is to find them itself (one core, or
-    other threads: ``forking.fork_workers``)."""
-    global _finding
-    workers = fork_workers() if len(resolutions) >= PARALLEL_FROM else 0
-    if not workers:
-        yield from (None for _ in resolutions)
-        return
-    _finding = (resolutions, names)
-    try:
-        with forked(workers) as pool:
-            chunk = max(1, min(32, len(resolutions) // (8 * workers)))
-            yield from pool.map(_found_at, range(len(resolutions)), chunksize=chunk)
-    finally:
-        _finding = ((), ())
-
-
-def _found_at(index: int) -> list[Found] | None:
-    resolutions, names = _finding
-    try:
-        return found_in(resolutions[index], names)
-    except Exception:  # found again in the main process, which reports it as it does
-        return None
+    (``forking.forked_map``) while this one resolves what they found: finding is most of
+    the link stage's time, and needs the words alone."""
+    return forked_map(partial(found_in, names=names), resolutions)
 
 
 class _Linker:

@@ -37,6 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from .forking import forked_map
 from .model import Footnote, Paragraph, Reference, Resolution, Series, by_adoption
 from .paths import symbol_key
 from .titles import alike, slug, subject_key
@@ -102,7 +103,10 @@ def find_series(resolutions: Iterable[Resolution]) -> dict[str, Series]:
     """Symbol -> its series. Series ids are unique: a clash of slugs gets a number."""
     ordered = sorted(resolutions, key=by_adoption)
     held = {r.symbol: r for r in ordered}
-    recalled = {r.symbol: tuple(predecessors(r)) for r in ordered}
+    # Reading each resolution's series statements is most of the work, and needs only its
+    # own words: on every core (forking.forked_map).
+    recalled = dict(zip((r.symbol for r in ordered), forked_map(recalled_by, ordered),
+                        strict=True))
     groups = _Groups(held)
     by_subject: dict[tuple[str, ...], str] = {}
     for resolution in ordered:
@@ -145,6 +149,11 @@ def _titles(members: list[Resolution]) -> tuple[tuple[str, str], ...]:
         if not titles or subject_key(titles[-1][1]) != subject_key(member.title):
             titles.append((member.symbol, member.title))
     return tuple(titles)
+
+
+def recalled_by(resolution: Resolution) -> tuple[str, ...]:
+    """``predecessors`` of ``resolution``, all of them."""
+    return tuple(predecessors(resolution))
 
 
 def predecessors(resolution: Resolution) -> Iterator[str]:

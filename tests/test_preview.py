@@ -87,15 +87,34 @@ def test_parsing_on_every_core_gives_what_one_process_gives(synthetic, monkeypat
     assert parallel == load_corpus(synthetic)
 
 
-def test_citations_found_on_every_core_link_as_found_in_one_process(synthetic, monkeypatch):
-    import generator.link as link_module
+def test_citations_and_series_found_on_every_core_are_as_found_in_one_process(synthetic,
+                                                                             monkeypatch):
+    import generator.forking as forking_module
+    from generator.series import find_series
 
     resolutions, data = load_corpus(synthetic).resolutions, load_data(DEFAULT_DATA_DIR)
-    monkeypatch.setattr(link_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(forking_module, "PARALLEL_FROM", 1)
     parallel = link_corpus(resolutions, data)
-    monkeypatch.setattr(link_module, "PARALLEL_FROM", 10**9)
+    series = find_series(parallel.resolutions)
+    monkeypatch.setattr(forking_module, "PARALLEL_FROM", 10**9)
     assert parallel == link_corpus(resolutions, data)
+    assert series == find_series(parallel.resolutions)
     assert sum(len(p.references) for r in parallel.resolutions for p in r.paragraphs) > 50
+    assert max(len(s.members) for s in series.values()) > 3
+
+
+def test_a_forked_map_does_again_here_what_a_worker_failed_on(monkeypatch):
+    import generator.forking as forking_module
+
+    monkeypatch.setattr(forking_module, "PARALLEL_FROM", 1)
+    parent = os.getpid()
+
+    def halve(n: int) -> float:
+        if n == 3 and os.getpid() != parent:
+            raise ValueError("only in a worker")
+        return n / 2
+
+    assert list(forking_module.forked_map(halve, list(range(8)))) == [n / 2 for n in range(8)]
 
 
 def _serve_builds(sources: Path, tmp: Path):

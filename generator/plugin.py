@@ -30,15 +30,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .data import Data
 from .forking import fork_job
 from .guard import failure
-from .link import CitationGraph, Linked
-from .paths import HOME, SESSIONS, YEARS, symbol_key
 from .pipeline import Preview, collect
 from .pool import DrawingPool, write_files
 from .progress import Progress
-from .render import SiteRenderer
+from .render import LISTINGS, SiteRenderer, listing_key, listing_pages
 from .reuse import HeldBytecode, reached_pages, tree_key, write_bytes
 from .search import SearchIndex, search_files
 from .stash import stash_html_blocks, unstash_html_blocks
@@ -166,7 +163,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
                        directory_urls, drawn)
         if job is None:
             drawn.unlink()
-        self.listing = (job, _listing_key(resolutions), drawn) if job else None
+        self.listing = (job, listing_key(resolutions), drawn) if job else None
 
     def _listed_meanwhile(self, renderer: SiteRenderer) -> dict[str, dict[str, str]]:
         """The listing pages the forked process drew ({name: {path: content}}), if it drew
@@ -177,7 +174,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         self.listing = None
         job.join()
         try:
-            if job.exitcode != 0 or listed != _listing_key(renderer.resolutions):
+            if job.exitcode != 0 or listed != listing_key(renderer.resolutions):
                 return {}
             return pickle.loads(drawn.read_bytes())
         finally:
@@ -230,7 +227,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             except Exception as error:  # reported; every other page is drawn
                 log.warning(str(failure(error, src, "drawn")))
         self.direct = frozenset(files)
-        listed = _listing_key(renderer.resolutions) if self.preview is not None else None
+        listed = listing_key(renderer.resolutions) if self.preview is not None else None
         drawn_meanwhile = self._listed_meanwhile(renderer)
         for name, draw in renderer.collection_pages():
             kept = self.listings.get(name) if listed is not None else None
@@ -369,25 +366,12 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         return server
 
 
-# The pages listing resolutions by their symbol, title, date, session and committee only.
-LISTINGS = (HOME, SESSIONS + "/", YEARS + "/")
-
-
-def _listing_key(resolutions) -> tuple:
-    """What the listing pages show of the collection: while it is the same, so are they."""
-    return tuple((r.symbol, r.number, r.title, r.adopted, r.session, r.report)
-                 for r in sorted(resolutions, key=lambda r: symbol_key(r.symbol)))
-
-
 def _draw_listings(resolutions: tuple, templates_dir: Path, directory_urls: bool,
                    drawn: Path) -> None:
     """In its own process: the listing pages of the parsed ``resolutions``, pickled into
     ``drawn`` (whole or not at all: written aside, then renamed)."""
-    renderer = SiteRenderer(Linked(resolutions, CitationGraph({}, {}, {}), ()), templates_dir,
-                            Data(), directory_urls)
-    pages = {name: draw() for name, draw in renderer.collection_pages() if name in LISTINGS}
     part = drawn.with_name(drawn.name + ".part")
-    part.write_bytes(pickle.dumps(pages))
+    part.write_bytes(pickle.dumps(listing_pages(resolutions, templates_dir, directory_urls)))
     part.replace(drawn)
 
 

@@ -23,7 +23,7 @@ import html
 import itertools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -38,7 +38,7 @@ from .data import Data
 from .errors import Problem
 from .guard import failure
 from .inert import html_text
-from .link import Linked
+from .link import CitationGraph, Linked
 from .model import Resolution, dump_json
 from .paths import (
     CITED,
@@ -115,6 +115,26 @@ def make_environment(templates_dir: Path) -> Environment:
     env.globals["official_url"] = official_url
     env.globals["session_name"] = session_name
     return env
+
+
+# The pages listing resolutions by their symbol, title, date, session and committee only.
+LISTINGS = (HOME, SESSIONS + "/", YEARS + "/")
+
+
+def listing_key(resolutions: Iterable[Resolution]) -> tuple:
+    """What the listing pages show of a collection: while it is the same, so are they."""
+    return tuple((r.symbol, r.number, r.title, r.adopted, r.session, r.report)
+                 for r in sorted(resolutions, key=lambda r: symbol_key(r.symbol)))
+
+
+def listing_pages(resolutions: Iterable[Resolution], templates_dir: Path,
+                  directory_urls: bool = False) -> dict[str, dict[str, str]]:
+    """The listing pages ({name in ``LISTINGS``: {path: content}}) of resolutions as parsed:
+    they need no link, series or lineage, so they can be drawn before linking is done, and
+    are those of the linked collection while ``listing_key`` is the same."""
+    renderer = SiteRenderer(Linked(tuple(resolutions), CitationGraph({}, {}, {}), ()),
+                            templates_dir, Data(), directory_urls)
+    return {name: draw() for name, draw in renderer.collection_pages() if name in LISTINGS}
 
 
 class SiteRenderer:

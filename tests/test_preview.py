@@ -223,8 +223,8 @@ def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic):
     collection is linked) are what the linked collection draws; should linking change what
     they list, they are drawn again."""
     from generator.forking import fork_workers
-    from generator.plugin import LISTINGS, ResolutionAtlasPlugin
-    from generator.render import SiteRenderer
+    from generator.plugin import ResolutionAtlasPlugin
+    from generator.render import LISTINGS, SiteRenderer
 
     if not fork_workers():
         pytest.skip("this process runs other threads: nothing is forked, all is drawn here")

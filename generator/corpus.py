@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .cache import LayoutCache
 from .errors import Problem
-from .forking import fork_workers, forked
+from .forking import forked_map
 from .guard import failure
 from .layout import Layout
 from .model import Resolution
@@ -114,37 +114,14 @@ def _stat(path: Path) -> tuple[int, int]:
     return (found.st_mtime_ns, found.st_size)
 
 
-_readings: list[Layout | Problem] = []  # what forked parsers inherit
-
-
 def _parsed(readings: list[Layout | Problem], progress: Progress
             ) -> Iterator[Resolution | Problem]:
     """Each reading parsed (or the problem that stopped it), in order; on every core when
-    ``forking.fork_workers`` allows (the parsers inherit the readings, and only the parsed
+    ``forking.forked_map`` allows (the parsers inherit the readings, and only the parsed
     resolutions travel back)."""
-    global _readings
-    workers = fork_workers() if len(readings) >= PARALLEL_FROM else 0
-    if not workers:
-        for reading in readings:
-            progress.advance()
-            yield _parse_one(reading)
-        return
-    _readings = readings
-    try:
-        with forked(workers) as pool:
-            chunk = max(1, min(64, len(readings) // (8 * workers)))
-            for outcome in pool.map(_parse_at, range(len(readings)), chunksize=chunk):
-                progress.advance()
-                yield outcome
-    finally:
-        _readings = []
-
-
-PARALLEL_FROM = 64  # sources; fewer parse faster here than a pool starts
-
-
-def _parse_at(index: int) -> Resolution | Problem:
-    return _parse_one(_readings[index])
+    for outcome in forked_map(_parse_one, readings):
+        progress.advance()
+        yield outcome
 
 
 def _parse_one(reading: Layout | Problem) -> Resolution | Problem:

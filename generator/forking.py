@@ -41,7 +41,6 @@ class _Failed:
     """A worker's answer for an item it failed on (a class: it travels back by pickle)."""
 
 
-
 def forked_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     """``function(item)`` for each of ``items``, in order, worked out ahead by processes
     forked now (they inherit ``items``: only positions travel to them, only answers back)

@@ -170,6 +170,7 @@ def relink(resolutions: Iterable[Resolution], previous: Linked, changed: set[str
 
 Found = tuple[list[Citation], list[Doubt]]  # what one text cites, and what it seems to but not
 
+
 def found_in(resolution: Resolution, names: tuple[InstrumentName, ...]) -> list[Found]:
     """The citations and doubts of each paragraph, then of each footnote: what reading the
     words finds, before anything is resolved against the collection."""

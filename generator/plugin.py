@@ -165,16 +165,18 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             drawn.unlink()
         self.listing = (job, listing_key(resolutions), drawn) if job else None
 
-    def _listed_meanwhile(self, renderer: SiteRenderer) -> dict[str, dict[str, str]]:
+    def _listed_meanwhile(self, listed: tuple | None) -> dict[str, dict[str, str]]:
         """The listing pages the forked process drew ({name: {path: content}}), if it drew
-        them of what the collection lists once linked; else nothing (drawn here then)."""
+        them of what the collection lists once linked (``listed``: its ``listing_key``;
+        None, after a build that failed first: the process is only waited for); else
+        nothing (drawn here then). The file it left is removed either way."""
         if self.listing is None:
             return {}
-        job, listed, drawn = self.listing
+        job, drawn_of, drawn = self.listing
         self.listing = None
         job.join()
         try:
-            if job.exitcode != 0 or listed != listing_key(renderer.resolutions):
+            if job.exitcode != 0 or listed != drawn_of:
                 return {}
             return pickle.loads(drawn.read_bytes())
         finally:
@@ -227,10 +229,11 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
             except Exception as error:  # reported; every other page is drawn
                 log.warning(str(failure(error, src, "drawn")))
         self.direct = frozenset(files)
-        listed = listing_key(renderer.resolutions) if self.preview is not None else None
-        drawn_meanwhile = self._listed_meanwhile(renderer)
+        listed = listing_key(renderer.resolutions)
+        drawn_meanwhile = self._listed_meanwhile(listed)
+        serving = self.preview is not None
         for name, draw in renderer.collection_pages():
-            kept = self.listings.get(name) if listed is not None else None
+            kept = self.listings.get(name) if serving else None
             if kept is not None and kept[0] == listed:  # serve: no listed fact changed
                 files.update(kept[1])
                 continue
@@ -243,7 +246,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
                 log.warning(str(failure(error, name, "drawn")))
                 continue
             files.update(drawn)
-            if listed is not None and name in LISTINGS:
+            if serving and name in LISTINGS:
                 self.listings[name] = (listed, drawn)
         return files
 
@@ -336,10 +339,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         self._stop_drawing()
 
     def _stop_drawing(self) -> None:
-        if self.listing is not None:  # a build that failed before the listings were taken
-            self.listing[0].join()
-            self.listing[2].unlink(missing_ok=True)
-            self.listing = None
+        self._listed_meanwhile(None)  # a build that failed before the listings were taken
         if self.indexing is not None:
             job, _ = self.indexing
             job.join()

@@ -19,7 +19,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-import generator.corpus as corpus_module
+import generator.forking as forking_module
 from benchmarks.synthetic import write_corpus
 from generator.corpus import load_corpus
 from generator.data import load_data
@@ -81,15 +81,14 @@ def test_an_edit_is_worked_out_again_only_where_it_reaches(synthetic, tmp_path):
 
 
 def test_parsing_on_every_core_gives_what_one_process_gives(synthetic, monkeypatch):
-    monkeypatch.setattr(corpus_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(forking_module, "PARALLEL_FROM", 1)
     parallel = load_corpus(synthetic)
-    monkeypatch.setattr(corpus_module, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(forking_module, "PARALLEL_FROM", 10**9)
     assert parallel == load_corpus(synthetic)
 
 
 def test_citations_and_series_found_on_every_core_are_as_found_in_one_process(synthetic,
                                                                              monkeypatch):
-    import generator.forking as forking_module
     from generator.series import find_series
 
     resolutions, data = load_corpus(synthetic).resolutions, load_data(DEFAULT_DATA_DIR)
@@ -104,8 +103,6 @@ def test_citations_and_series_found_on_every_core_are_as_found_in_one_process(sy
 
 
 def test_a_forked_map_does_again_here_what_a_worker_failed_on(monkeypatch):
-    import generator.forking as forking_module
-
     monkeypatch.setattr(forking_module, "PARALLEL_FROM", 1)
     parent = os.getpid()
 
@@ -224,7 +221,7 @@ def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic):
     they list, they are drawn again."""
     from generator.forking import fork_workers
     from generator.plugin import ResolutionAtlasPlugin
-    from generator.render import LISTINGS, SiteRenderer
+    from generator.render import LISTINGS, SiteRenderer, listing_key
 
     if not fork_workers():
         pytest.skip("this process runs other threads: nothing is forked, all is drawn here")
@@ -234,13 +231,14 @@ def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic):
     plugin = ResolutionAtlasPlugin()
     plugin.load_config({"templates_dir": str(ROOT / "templates")})
     plugin._list_meanwhile(parsed, False)
-    drawn = plugin._listed_meanwhile(renderer)
+    drawn = plugin._listed_meanwhile(listing_key(renderer.resolutions))
     assert sorted(drawn) == sorted(LISTINGS)
     assert drawn == {name: draw() for name, draw in renderer.collection_pages()
                      if name in LISTINGS}
     retitled = (replace(parsed[0], title=parsed[0].title + " (revised)"), *parsed[1:])
     plugin._list_meanwhile(retitled, False)
-    assert plugin._listed_meanwhile(renderer) == {}, "what they list changed: drawn again"
+    assert plugin._listed_meanwhile(listing_key(renderer.resolutions)) == {}, \
+        "what they list changed: drawn again"
 
 
 def test_a_direct_page_renders_as_markdown_renders_its_empty_text():

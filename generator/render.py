@@ -37,7 +37,7 @@ from .compare import compare
 from .data import Data
 from .errors import Problem
 from .guard import failure
-from .inert import html_text
+from .inert import finalized
 from .link import CitationGraph, Linked
 from .model import Resolution, dump_json
 from .paths import (
@@ -105,7 +105,7 @@ def make_environment(templates_dir: Path) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=html_text,
+        finalize=finalized,
     )
     env.filters["long_date"] = long_date
     env.filters["ordinal_suffix"] = ordinal_suffix

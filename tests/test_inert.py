@@ -15,7 +15,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
+from generator.inert import finalized, html_text, text_html
+from generator.render import make_environment
 from generator.search import read_script
 
 from . import hostile
@@ -220,3 +225,17 @@ def test_file_names_are_never_published_and_log_as_text(hostile_build):
         if path.is_file() and path.suffix in {".html", ".json", ".xml", ".txt"}:
             content = path.read_text(encoding="utf-8")
             assert "alert(6)" not in content and "alert(7)" not in content, path
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(alphabet=st.sampled_from("a Z0/&<>'\"{}\t\n\r\x02\x03*`é")),
+                 st.text(), st.integers(), st.builds(Markup, st.text())))
+def test_finalize_and_text_html_give_the_characters_html_text_gives(value):
+    """The shortcuts for values that need no change (``finalized``, Jinja's ``finalize``, and
+    ``text_html``, for markup made in Python) print exactly what ``html_text`` does."""
+    assert escape(finalized(value)) == escape(html_text(value))
+    template = make_environment(ROOT / "templates").from_string("[{{ value }}]")
+    assert template.render(value=value) == f"[{html_text(value)}]"
+    if type(value) is str:
+        assert text_html(value) == str(html_text(value))
+        assert type(text_html(value)) is str

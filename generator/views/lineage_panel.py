@@ -11,8 +11,8 @@ shows some 140 counterparts, 50 of them with a diff, and laying them out through
 as long as the rest of the page (about 3.4 ms of 5 a page, at 1,000 resolutions: every value
 goes through Jinja's attribute lookup, ``finalize`` and a second ``Markup``). It is the only
 page markup made in Python; the templates use it as the ``lineage_panel`` and ``word_diff``
-filters, and every text in it is escaped by ``html_text``, as every value a template prints
-is. ``tests/test_lineage.py`` holds the markup to what the macro drew.
+filters, and every text in it is escaped by ``text_html`` (``html_text``'s characters), as
+every value a template prints is. ``tests/test_lineage.py`` holds the markup to what the macro drew.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..inert import html_text
+from ..inert import text_html
 from ..lineage import DiffPart, word_diff
 from ..model import LineageLink, Paragraph, Resolution
 from ..paths import Href
@@ -86,7 +86,7 @@ def diff_html(parts: list[DiffPart]) -> Markup:
     runs = []
     for part in parts:
         start, end = _DIFF_TAGS[part.kind]
-        runs.append(f"{start}{html_text(part.text)}{end}")
+        runs.append(f"{start}{text_html(part.text)}{end}")
     return Markup('<span class="atlas-diff">' + " ".join(runs) + "</span>")
 
 
@@ -107,7 +107,7 @@ def panel_html(panel: LineagePanel) -> Markup:
 
 
 def _item_html(view: LineageView) -> str:
-    link = f'<a href="{html_text(view.href)}">{html_text(view.label)}</a>'
+    link = f'<a href="{text_html(view.href)}">{text_html(view.label)}</a>'
     words = (f", {view.percent}% alike): {diff_html(view.diff)}" if view.diff
              else "): the same words")
-    return f"<li>{link} ({view.year}, {html_text(view.relation)}{words}</li>\n"
+    return f"<li>{link} ({view.year}, {text_html(view.relation)}{words}</li>\n"

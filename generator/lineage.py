@@ -79,7 +79,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -601,8 +601,9 @@ def _paired_now(old: Resolution, new: Resolution) -> Pairs:
 # --- Diffs and the stage ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DiffPart:
+class DiffPart(NamedTuple):
+    """A run of words a diff keeps, removes or adds (a tuple: a page makes thousands)."""
+
     kind: Literal["same", "added", "removed"]
     text: str
 
@@ -616,8 +617,9 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
     fraction of the time, which matters with a diff for every lineage link of every page.
     Words are numbered here, so equality is exact (no hashing of the words)."""
     a, b = old.split(), new.split()
-    numbers = {word: n for n, word in enumerate(dict.fromkeys(a + b))}  # in order of use
-    a_ids, b_ids = list(map(numbers.__getitem__, a)), list(map(numbers.__getitem__, b))
+    numbers: dict[str, int] = {}  # each distinct word, numbered in order of first use
+    a_ids = [numbers.setdefault(word, len(numbers)) for word in a]
+    b_ids = [numbers.setdefault(word, len(numbers)) for word in b]
     parts: list[DiffPart] = []
     i = j = 0  # where the pending change started in a and in b
 

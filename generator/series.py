@@ -177,6 +177,8 @@ def recalled_members(paragraph: Paragraph, title: str, notes: dict[int, Footnote
     text = paragraph.text
     cited = [r for r in paragraph.references if _is_assembly_resolution(r)]
     lists = _lists(cited, text)
+    if not lists and not paragraph.markers:  # what a phrase finds is near a list or in a note
+        return []
     ends, starts = [m[-1].end for m in lists], [m[0].start for m in lists]
     found: list[str] = []
     for phrase in _SERIES_PHRASE.finditer(text):

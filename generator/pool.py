@@ -152,6 +152,7 @@ def _start(renderer: SiteRenderer, out_dir: Path, workers: int | None
     if not count:
         return None
     _renderer, _out_dir = renderer, out_dir
+    renderer.compile_templates()
     # The linked corpus lives as long as the build: out of the collector's reach, its pages of
     # memory stay shared with the workers instead of being copied as a collection walks them.
     gc.freeze()

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup
 
 from .compare import compare
@@ -157,6 +157,16 @@ class SiteRenderer:
 
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
+
+    def compile_templates(self) -> None:
+        """Every template of the folder (not the theme's overrides) compiled now: drawing
+        workers forked after this share them, where each would compile its own. One that
+        does not compile is left for its pages to report."""
+        for name in self.env.list_templates(filter_func=lambda name: "/" not in name):
+            try:
+                self.env.get_template(name)
+            except TemplateError:
+                continue
 
     # --- The page list -------------------------------------------------------------------
 

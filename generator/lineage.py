@@ -83,7 +83,7 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from .model import LineageLink, Paragraph, Resolution, Series, by_adoption
+from .model import LineageLink, Paragraph, Resolution, Series, by_adoption, changed
 from .series import find_series
 
 SHINGLE = 4  # words per phrase
@@ -651,7 +651,7 @@ def _with_links(resolution: Resolution, lineage: dict[Key, list[Counterpart]]) -
     def paragraphs():
         for p in resolution.paragraphs:
             found = tuple(lineage.get((resolution.symbol, p.id), ()))
-            yield p if p.lineage == found else replace(p, lineage=found)
+            yield p if p.lineage == found else changed(p, lineage=found)
 
     return replace(resolution, paragraphs=tuple(paragraphs()))
 

@@ -28,7 +28,7 @@ from .data import Data, Instrument, InstrumentName
 from .errors import Problem
 from .forking import forked_map
 from .guard import failure
-from .model import CitationLink, Paragraph, Reference, Resolution
+from .model import CitationLink, Paragraph, Reference, Resolution, changed
 from .paths import Href, fragment, official_url, page_path, symbol_page
 from .words import long_date
 
@@ -210,10 +210,10 @@ class _Linker:
         found = found if found is not None else found_in(resolution, self.names)
         count = len(resolution.paragraphs)
         paragraphs = tuple(
-            replace(p, references=self.references(resolution, found[n], p.id, p.line, p))
+            changed(p, references=self.references(resolution, found[n], p.id, p.line, p))
             for n, p in enumerate(resolution.paragraphs))
         footnotes = tuple(
-            replace(f, references=self.references(resolution, found[count + n], f.id, f.line,
+            changed(f, references=self.references(resolution, found[count + n], f.id, f.line,
                                                   None))
             for n, f in enumerate(resolution.footnotes))
         return replace(resolution, paragraphs=paragraphs, footnotes=footnotes)

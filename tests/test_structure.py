@@ -3,10 +3,12 @@ multi-part numbers. Each is handled with stable ids, or refused with a clear mes
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from generator.errors import InputError
-from generator.model import to_json
+from generator.model import LineageLink, changed, to_json
 from generator.parse import parse_text
 
 from .conftest import ods_text
@@ -99,3 +101,15 @@ def test_part_b_without_part_a_is_refused():
     body = "\t1.\tDecides.\n\tB\n\tThe General Assembly,\n\t1.\tDecides again.\n"
     with pytest.raises(InputError, match="part B where part A was expected"):
         parse_text(ods_text(body), "ab.txt")
+
+
+def test_changed_is_replace_for_the_records():
+    """``model.changed`` (the link and lineage stages' copy of a paragraph with one field
+    new) gives what ``dataclasses.replace`` gives, and refuses a name that is no field."""
+    paragraph = parse_text(ods_text(SUBPARAGRAPHS), "t.txt").paragraphs[1]
+    copy = changed(paragraph, lineage=(LineageLink("A/RES/1/1", "op1", 0.5, "earlier"),))
+    assert copy == replace(paragraph, lineage=copy.lineage) and copy != paragraph
+    assert hash(copy) == hash(replace(paragraph, lineage=copy.lineage))
+    assert paragraph.lineage == () and copy.text == paragraph.text
+    with pytest.raises(TypeError, match="no field 'lineages'"):
+        changed(paragraph, lineages=())

@@ -194,6 +194,9 @@ class _Renderer:
         self.drawn_here.append(src)
         return Drawn(f"<p>{src}</p>", {f"{src}.json": "{}"})
 
+    def compile_templates(self) -> None:
+        pass
+
 
 @pytest.mark.parametrize("workers", [0, 2])
 def test_the_drawing_pool_gives_every_page_asked_for_in_any_order(tmp_path, workers):

@@ -83,6 +83,7 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Indel
 
+from .forking import forked_map
 from .model import LineageLink, Paragraph, Resolution, Series, by_adoption, changed
 from .series import find_series
 
@@ -141,6 +142,13 @@ class Unit:
                 last = units[-1]
                 units[-1] = cls(last.id, last.kind, last.label, _joined(last.text, paragraph))
         return units
+
+
+def _unit_words(resolution: Resolution) -> list[tuple[str, str]]:
+    """Each unit of ``resolution``: its id, and its lowercase words, one space between (no
+    word holds one: the words are told apart exactly). Read by every core at once: a
+    string travels back from a forked worker at almost no cost."""
+    return [(unit.id, " ".join(words(unit.text.lower()))) for unit in Unit.of(resolution)]
 
 
 def _joined(text: str, sub: Paragraph) -> str:
@@ -220,30 +228,33 @@ class _Corpus:
         if learned is not None:
             corpus.characters = learned.characters
         ordered = sorted(resolutions, key=by_adoption)
-        numbers: dict[tuple[str, ...], int] = {}
+        numbers: dict[str, int] = {}  # a unit's words -> its text's number
         if not one_series and series is None:
             series = find_series(ordered)
-        for rank, resolution in enumerate(ordered):
+        for rank, (resolution, spelt) in enumerate(zip(ordered, forked_map(_unit_words, ordered),
+                                                       strict=True)):
             corpus.subjects.append(series[resolution.symbol].id if series else "")
             corpus.units_at.append([])
-            for position, unit in enumerate(Unit.of(resolution)):
-                corpus._add(rank, position, resolution.symbol, unit, numbers)
+            for position, (unit_id, spelling) in enumerate(spelt):
+                corpus._add(rank, position, resolution.symbol, unit_id, spelling, numbers)
         corpus._find_neighbours(ordered, series)
         corpus._learn_boilerplate()
         return corpus
 
-    def _add(self, rank: int, position: int, symbol: str, unit: Unit,
-             numbers: dict[tuple[str, ...], int]) -> None:
-        tokens = tuple(words(unit.text.lower()))
-        number = numbers.setdefault(tokens, len(self.texts))
+    def _add(self, rank: int, position: int, symbol: str, unit_id: str, spelling: str,
+             numbers: dict[str, int]) -> None:
+        """Unit ``unit_id`` of the resolution of ``rank``, its words ``spelling``
+        (``_unit_words``): a text of its own if no unit before had the same words."""
+        number = numbers.setdefault(spelling, len(self.texts))
         if number == len(self.texts):
+            tokens = spelling.split(" ") if spelling else []
             self.texts.append("".join([self.characters[w] for w in tokens]))
             self.occurrences.append([])
             self.occurrence_ranks.append([])
         unit_number = len(self.keys)
         self.occurrences[number].append(unit_number)
         self.occurrence_ranks[number].append(rank)
-        self.keys.append((symbol, unit.id))
+        self.keys.append((symbol, unit_id))
         self.ranks.append(rank)
         self.positions.append(position)
         self.text_of.append(number)

@@ -24,7 +24,7 @@ from .model import Resolution
 from .parse import parse, problems_of
 from .paths import symbol_key
 from .progress import Progress, Report
-from .read import read_inputs
+from .read import TextExport, read_inputs
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def _outcomes(paths: list[Path], root: Path | None, cache: LayoutCache | None,
              if memo is not None and path in memo and memo[path][0] == stats[path]}
     todo = [path for path in paths if path not in known]
     readings = read_inputs([(path, _display_name(path, root)) for path in todo], cache,
-                           workers, report)
+                           workers, report, defer_text=True)
     progress = Progress("parsed", len(todo), "sources", report)
     known.update(zip(todo, _parsed(readings, progress), strict=True))
     if memo is not None:
@@ -114,7 +114,7 @@ def _stat(path: Path) -> tuple[int, int]:
     return (found.st_mtime_ns, found.st_size)
 
 
-def _parsed(readings: list[Layout | Problem], progress: Progress
+def _parsed(readings: list[Layout | Problem | TextExport], progress: Progress
             ) -> Iterator[Resolution | Problem]:
     """Each reading parsed (or the problem that stopped it), in order; on every core when
     ``forking.forked_map`` allows (the parsers inherit the readings, and only the parsed
@@ -124,7 +124,9 @@ def _parsed(readings: list[Layout | Problem], progress: Progress
         yield outcome
 
 
-def _parse_one(reading: Layout | Problem) -> Resolution | Problem:
+def _parse_one(reading: Layout | Problem | TextExport) -> Resolution | Problem:
+    if isinstance(reading, TextExport):  # read here: on every core, like the parsing
+        reading = reading.reading()
     if isinstance(reading, Problem):
         return reading
     try:

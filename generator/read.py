@@ -141,31 +141,54 @@ def read_input(path: Path, name: str | None = None, cache: LayoutCache | None = 
     return found
 
 
+@dataclass(frozen=True)
+class TextExport:
+    """A text export read from disk but not yet decoded and read into a layout: that is left
+    to whoever parses it (``read_inputs(defer_text=True)``), on every core."""
+
+    data: bytes
+    name: str
+
+    def reading(self) -> Layout | Problem:
+        """Its layout, or the problem that stopped it: what ``read_inputs`` would have given."""
+        try:
+            return read_text_export(decode(self.data, self.name))
+        except Exception as error:  # reported, never fatal to the build
+            return _problem(error, self.name)
+
+
+def _problem(error: Exception, name: str) -> Problem:
+    """The problem a failure to read file ``name`` becomes."""
+    if isinstance(error, InputError):
+        return error.problem
+    if isinstance(error, OSError):
+        return Problem(name, f"cannot be read: {error.strerror or error}")
+    return failure(error, name, "read")
+
+
 def read_inputs(files: list[tuple[Path, str]], cache: LayoutCache | None = None,
-                workers: int | None = None, report: Report | None = None
-                ) -> list[Layout | Problem]:
+                workers: int | None = None, report: Report | None = None,
+                defer_text: bool = False) -> list[Layout | Problem | TextExport]:
     """Every file's reading (or the problem that stopped it), in the order given. PDFs not in
     ``cache`` are read on every core: PDFium is not thread-safe, so each worker is a process
-    of its own ("spawn": safe also under ``mkdocs serve``, whose server runs threads)."""
+    of its own ("spawn": safe also under ``mkdocs serve``, whose server runs threads).
+    ``defer_text``: a text export is given as a ``TextExport``, read by its parser."""
     cache = cache or LayoutCache(None)
-    results: list[Layout | Problem | None] = [None] * len(files)
+    results: list[Layout | Problem | TextExport | None] = [None] * len(files)
     todo: list[tuple[int, Path, str, str]] = []
     for index, (path, name) in enumerate(files):
         try:
             data = path.read_bytes()
             if not is_pdf(data):
-                results[index] = read_text_export(decode(data, name))
+                text = TextExport(data, name)
+                results[index] = text if defer_text else text.reading()
                 continue
             key = cache.key(data)
             results[index] = cache.get(key, name)
             if results[index] is None:
                 todo.append((index, path, name, key))
-        except InputError as error:
-            results[index] = error.problem
-        except OSError as error:
-            results[index] = Problem(name, f"cannot be read: {error.strerror or error}")
         except Exception as error:  # reported, never fatal to the build
-            results[index] = failure(error, name, "read")
+            results[index] = _problem(error, name)
     jobs = [(path, name) for _, path, name, _ in todo]
     progress = Progress("read", len(jobs), "new PDFs", report)
     readings = _in_parallel(jobs, min(workers or os.cpu_count() or 1, len(jobs)), progress)

@@ -21,23 +21,29 @@ Record = TypeVar("Record")
 
 
 def changed(record: Record, **changes: Any) -> Record:
-    """``dataclasses.replace`` for these records, at a quarter of its cost (linking and lineage
+    """``dataclasses.replace`` for these records, at a third of its cost (linking and lineage
     change every paragraph of the collection): the other fields are taken as they are. No
     record here checks its fields when made (no ``__post_init__``), so nothing is skipped;
-    a name that is not a field fails, as with ``replace``."""
-    unknown = changes.keys() - _field_names(type(record))
-    if unknown:
-        raise TypeError(f"{type(record).__name__} has no field {sorted(unknown)[0]!r}")
-    copy = object.__new__(type(record))
-    state = copy.__dict__  # a frozen dataclass's own fields, written as its __init__ does
-    state.update(record.__dict__)
-    state.update(changes)
+    a name that is not a field fails, as with ``replace``. Fields are set one by one, in
+    their order, as ``__init__`` does: the copy's fields stay as compact as the original's
+    (a copy of ``__dict__`` would give each a dictionary of its own, 64 bytes more)."""
+    kind = type(record)
+    names, known = _field_names(kind)
+    if not changes.keys() <= known:
+        raise TypeError(f"{kind.__name__} has no field {sorted(changes.keys() - known)[0]!r}")
+    copy = object.__new__(kind)
+    for name in names:
+        _set(copy, name, changes[name] if name in changes else getattr(record, name))
     return copy
 
 
+_set = object.__setattr__  # as a frozen dataclass's own __init__ sets its fields
+
+
 @cache
-def _field_names(kind: type) -> frozenset[str]:
-    return frozenset(f.name for f in fields(kind))
+def _field_names(kind: type) -> tuple[tuple[str, ...], frozenset[str]]:
+    names = tuple(f.name for f in fields(kind))
+    return names, frozenset(names)
 
 
 @dataclass(frozen=True)

@@ -235,8 +235,9 @@ class _Corpus:
                                                        strict=True)):
             corpus.subjects.append(series[resolution.symbol].id if series else "")
             corpus.units_at.append([])
+            own = {p.id: p.id for p in resolution.paragraphs}  # the ids as held, not copies
             for position, (unit_id, spelling) in enumerate(spelt):
-                corpus._add(rank, position, resolution.symbol, unit_id, spelling, numbers)
+                corpus._add(rank, position, resolution.symbol, own[unit_id], spelling, numbers)
         corpus._find_neighbours(ordered, series)
         corpus._learn_boilerplate()
         return corpus
@@ -565,9 +566,10 @@ def _counterparts(corpus: _Corpus, links: Iterable[Link]) -> dict[Key, list[Coun
         later[first].append((not neighbours, -shown, distance, keys[second]))
         earlier[second].append((not neighbours, -shown, distance, keys[first]))
     lineage: dict[Key, list[Counterpart]] = {}
+    shares = {-n / 100: n / 100 for n in range(101)}  # one float for each alikeness shown
     for unit in sorted(earlier.keys() | later.keys()):
         lineage[keys[unit]] = [
-            Counterpart(symbol, paragraph, -negative, relation)
+            Counterpart(symbol, paragraph, shares.get(negative, -negative), relation)
             for relation, found in (("earlier", earlier), ("later", later))
             for _, negative, _, (symbol, paragraph) in sorted(found.get(unit, ()))[:LIMIT]]
     return dict(sorted(lineage.items()))

@@ -89,9 +89,11 @@ class Reference:
     preview: str = field(default="", compare=False)  # hover text, embedded at build time
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineageLink:
-    """A paragraph of another resolution that shares this one's language (link stage)."""
+    """A paragraph of another resolution that shares this one's language (link stage).
+    (Slots: a collection holds about 140 of them per resolution, and they are never
+    pickled; 40 bytes less each.)"""
 
     symbol: str
     paragraph: str

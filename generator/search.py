@@ -42,6 +42,7 @@ from array import array
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from sys import intern
 
 from .model import Paragraph, Resolution, Table
 from .paths import (
@@ -90,13 +91,15 @@ def terms(text: str) -> list[str]:
     """The distinct index terms of ``text``, in order of first occurrence, stop words left
     out; a symbol ``A/RES/64/187`` gives ``a/res/64/187`` and, after the others, ``64/187``."""
     folded = fold(text)
-    found = dict.fromkeys(_TERM.findall(folded))  # distinct, in order (never a set)
+    # Distinct, in order (never a set); interned: every record's terms are kept (for serve's
+    # edits), and one string per term instead of one per use is a sixth of the memory.
+    found = dict.fromkeys(map(intern, _TERM.findall(folded)))
     for word in _STOP.intersection(found):  # removal: the order cannot matter
         del found[word]
     if _SYMBOL_PREFIX in folded:
         for term in [t for t in found if t.startswith(_SYMBOL_PREFIX)]:
             if len(term) > len(_SYMBOL_PREFIX):
-                found[term[len(_SYMBOL_PREFIX):]] = None
+                found[intern(term[len(_SYMBOL_PREFIX):])] = None
     return list(found)
 
 

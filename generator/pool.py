@@ -30,6 +30,7 @@ from .render import Drawn, SiteRenderer
 
 WINDOW = 256  # pages drawn ahead of the one MkDocs writes: the workers stay busy while the
 # main process makes the index pages and MkDocs reads every page (about 50 KB each held)
+GENERATION = 512  # pages given to one set of workers; then fresh ones are forked (see _renew)
 
 _renderer: SiteRenderer | None = None  # the renderer the forked workers inherit
 _out_dir: Path | None = None
@@ -73,7 +74,9 @@ class DrawingPool:
         self.flying: dict[str, Future] = {}
         self.problems: list[Problem] = []  # the pool's own, should a worker die
         self.aside: list[tuple[str, Future]] = []
+        self.workers = workers
         self.pool = _start(renderer, out_dir, workers)
+        self.given = 0  # pages given to the workers of now
         self._fill()
 
     def write_aside(self, files_of: Callable[[SiteRenderer], dict[str, str]], what: str
@@ -136,11 +139,26 @@ class DrawingPool:
         self.close()
 
     def _fill(self) -> None:
-        if self.pool is None:
-            return
-        while self.queue and len(self.flying) < WINDOW:
+        while self.pool is not None and self.queue and len(self.flying) < WINDOW:
+            if self.given == GENERATION:
+                self._renew()
+                continue
             src = self.queue.popleft()
             self.flying[src] = self.pool.submit(_draw, src)
+            self.given += 1
+
+    def _renew(self) -> None:
+        """Fresh workers for the pages to come. A forked worker shares this process's memory
+        until it writes to it, and reading an object writes its reference count: a worker
+        that drew every page would end up with a copy of most of the collection (at 5,000
+        resolutions each grew by over 200 MiB). One that draws ``GENERATION`` pages, in
+        order, reads about their part of it (and their counterparts, mostly near in time).
+        The workers finish the pages given to them (kept until taken) and exit; the new ones
+        are forked once they have, when this process runs no other thread."""
+        assert self.pool is not None
+        self.pool.shutdown(wait=True)
+        self.pool = _start(self.renderer, self.out_dir, self.workers)
+        self.given = 0
 
 
 def _start(renderer: SiteRenderer, out_dir: Path, workers: int | None

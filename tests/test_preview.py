@@ -218,6 +218,40 @@ def test_the_drawing_pool_gives_every_page_asked_for_in_any_order(tmp_path, work
         assert len(renderer.drawn_here) < len(pages) / 2, "most were drawn by the workers"
 
 
+class _Worker(_Renderer):
+    """Draws a page as the process that drew it."""
+
+    def draw(self, src: str):
+        from generator.render import Drawn
+
+        return Drawn(f"{src} {os.getpid()}")
+
+
+def test_the_drawing_pool_forks_fresh_workers_every_generation(tmp_path, monkeypatch):
+    """Workers that drew ``GENERATION`` pages are replaced by fresh ones (a long-lived worker
+    copies the collection it reads, page after page); every page is still given, in order."""
+    from generator import pool as pools
+    from generator.forking import fork_workers
+
+    if not fork_workers(2):
+        pytest.skip("this process runs other threads: nothing is forked, all is drawn here")
+    monkeypatch.setattr(pools, "GENERATION", 40)
+    pages = [f"p{n}.md" for n in range(200)]
+    pool = pools.DrawingPool(_Worker(), pages, tmp_path, workers=2)
+    try:
+        bodies = [pool.take(src)[0] for src in pages]
+    finally:
+        pool.close()
+    assert [body.split()[0] for body in bodies] == pages
+    by = {}
+    for n, body in enumerate(bodies):
+        by.setdefault(int(body.split()[1]), set()).add(n // 40)
+    assert os.getpid() not in by, "every page was drawn by a worker"
+    assert len(by) >= 5, "fresh workers for each of the five generations"
+    assert all(len(generations) == 1 for generations in by.values()), \
+        "a worker draws pages of its own generation only"
+
+
 def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic):
     """The home, session and year pages drawn by a process forked at parse time (while the
     collection is linked) are what the linked collection draws; should linking change what

@@ -411,8 +411,11 @@ def search_index(renderer: SiteRenderer) -> dict[str, str]:
 
 
 def _write_search_index(resolutions: tuple, site_dir: Path, directory_urls: bool) -> None:
-    """The search index of the parsed ``resolutions``, written (in its own process)."""
-    write_files(site_dir, search_files(resolutions, directory_urls=directory_urls))
+    """The search index of the parsed ``resolutions``, written (in its own process) file by
+    file as it is made."""
+    for path, content in SearchIndex(keep=False).each_file(resolutions,
+                                                           directory_urls=directory_urls):
+        write_files(site_dir, {path: content})
 
 
 def _cache_dir(option: str, root: Path | None) -> Path | None:

@@ -286,7 +286,8 @@ class SearchIndex:
     when the resolutions, their order or the number of records of one changes, everything
     is worked out again."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep  # each record's terms and each records file, for the next call
         self.indexed: dict[str, _Indexed] = {}
         self.postings = _Postings()
         self.shard_scripts: dict[str, tuple[list[str], str]] = {}  # path -> (shard, script)
@@ -294,18 +295,23 @@ class SearchIndex:
     def files(self, resolutions: Sequence[Resolution], *, directory_urls: bool = False
               ) -> dict[str, str]:
         """Every file of the search index, by site path."""
+        return dict(self.each_file(resolutions, directory_urls=directory_urls))
+
+    def each_file(self, resolutions: Sequence[Resolution], *, directory_urls: bool = False
+                  ) -> Iterator[tuple[str, str]]:
+        """Every file of the search index (site path, text), each as soon as it is made: the
+        records files, then the term shards and the first file. An index that does not
+        ``keep`` holds only the postings meanwhile (a one-off build: at 5,000 resolutions
+        the records files and terms kept would be some 90 MB)."""
         ordered = sorted(resolutions, key=lambda r: symbol_key(r.symbol))
         keys = [_key(r, directory_urls) for r in ordered]
-        if not self._follows(ordered, keys):
+        if not self.keep or not self._follows(ordered, keys):
             self.indexed, self.postings, self.shard_scripts = {}, _Postings(), {}
-        files: dict[str, str] = {}
         number = 0
         for position, (resolution, key) in enumerate(zip(ordered, keys, strict=True)):
-            files[search_records_path(position)] = self._index(resolution, key, position,
-                                                               number)
+            yield search_records_path(position), self._index(resolution, key, position, number)
             number += len(key[-1])
-        files.update(self._term_files(ordered))
-        return files
+        yield from self._term_files(ordered).items()
 
     def _follows(self, ordered: list[Resolution], keys: list[tuple]) -> bool:
         """Whether the postings held are of the same resolutions, in the same order, each
@@ -337,7 +343,8 @@ class SearchIndex:
         path = search_records_path(position)
         text = script(path, {"symbol": symbol, "number": number, "session": session,
                              "url": url, "items": [list(item) for item in items]})
-        self.indexed[symbol] = _Indexed(key, found, position, text)
+        self.indexed[symbol] = _Indexed(key, found, position, text) if self.keep \
+            else _Indexed(key, [], position, "")  # what the first file counts, no more
         return text
 
     def _term_files(self, ordered: list[Resolution]) -> dict[str, str]:

@@ -15,7 +15,14 @@ from generator import search
 from generator.parse import parse
 from generator.paths import SEARCH_INDEX
 from generator.read import read_input
-from generator.search import decode_postings, encode_postings, read_script, search_files, terms
+from generator.search import (
+    SearchIndex,
+    decode_postings,
+    encode_postings,
+    read_script,
+    search_files,
+    terms,
+)
 
 from .conftest import SEEDS
 
@@ -187,3 +194,13 @@ def test_an_index_made_again_after_edits_is_the_index_made_afresh(seeds, monkeyp
         read.clear()
         assert index.files(edited) == search_files(edited)
         assert read[:len(read_again)] == read_again
+
+
+def test_an_index_that_keeps_nothing_gives_the_same_files(seeds):
+    """The build's own index (made once, in its own process, written file by file and
+    keeping only its postings) gives exactly the files of one that keeps everything for
+    serve's next edit, called once or again."""
+    lean = SearchIndex(keep=False)
+    assert dict(lean.each_file(seeds)) == search_files(seeds)
+    assert dict(lean.each_file(seeds)) == search_files(seeds)
+    assert all(known.found == [] and known.script == "" for known in lean.indexed.values())

@@ -4,8 +4,10 @@ The build's costliest step is drawing the resolution and comparison pages (Jinja
 MkDocs itself runs on one core. A ``DrawingPool`` forks workers once the corpus is linked (they
 share it, copy-on-write, so nothing is pickled but page paths and drawn pages), keeps a bounded
 window of pages in flight in the order MkDocs will ask for them, and hands each body over when
-MkDocs writes that page: no page is held longer than it takes to write it, and memory stays
-flat whatever the size of the collection.
+MkDocs writes that page: no page is held longer than it takes to write it. Every
+``GENERATION`` pages fresh workers are forked, so that none ends up with a copy of the whole
+collection (reading an object writes its reference count): memory stays flat whatever the size
+of the collection.
 
 The standard library's process pool is enough here: the work is a list of page paths and the
 results are strings; ``fork`` (Linux) is what makes sharing the linked corpus free.

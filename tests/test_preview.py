@@ -10,8 +10,11 @@ gives.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -218,35 +221,42 @@ def test_the_drawing_pool_gives_every_page_asked_for_in_any_order(tmp_path, work
         assert len(renderer.drawn_here) < len(pages) / 2, "most were drawn by the workers"
 
 
-class _Worker(_Renderer):
-    """Draws a page as the process that drew it."""
+_GENERATIONS = """
+import json, os, sys
+from pathlib import Path
+from generator import pool as pools
+from generator.render import Drawn
 
-    def draw(self, src: str):
-        from generator.render import Drawn
+class Worker:  # draws a page as the process that drew it
+    def compile_templates(self):
+        pass
 
+    def draw(self, src):
         return Drawn(f"{src} {os.getpid()}")
 
+pools.GENERATION = 40
+pages = [f"p{n}.md" for n in range(200)]
+pool = pools.DrawingPool(Worker(), pages, Path(sys.argv[1]), workers=2)
+try:
+    print(json.dumps({"parent": os.getpid(), "bodies": [pool.take(p)[0] for p in pages]}))
+finally:
+    pool.close()
+"""
 
-def test_the_drawing_pool_forks_fresh_workers_every_generation(tmp_path, monkeypatch):
+
+def test_the_drawing_pool_forks_fresh_workers_every_generation(tmp_path):
     """Workers that drew ``GENERATION`` pages are replaced by fresh ones (a long-lived worker
-    copies the collection it reads, page after page); every page is still given, in order."""
-    from generator import pool as pools
-    from generator.forking import fork_workers
-
-    if not fork_workers(2):
-        pytest.skip("this process runs other threads: nothing is forked, all is drawn here")
-    monkeypatch.setattr(pools, "GENERATION", 40)
-    pages = [f"p{n}.md" for n in range(200)]
-    pool = pools.DrawingPool(_Worker(), pages, tmp_path, workers=2)
-    try:
-        bodies = [pool.take(src)[0] for src in pages]
-    finally:
-        pool.close()
-    assert [body.split()[0] for body in bodies] == pages
-    by = {}
+    copies the collection it reads, page after page); every page is still given, in order.
+    Run in a fresh interpreter: this one may run other threads, and then forks nothing."""
+    done = subprocess.run([sys.executable, "-c", _GENERATIONS, str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, check=True, timeout=120)
+    found = json.loads(done.stdout)
+    bodies = found["bodies"]
+    assert [body.split()[0] for body in bodies] == [f"p{n}.md" for n in range(200)]
+    by: dict[int, set[int]] = {}
     for n, body in enumerate(bodies):
         by.setdefault(int(body.split()[1]), set()).add(n // 40)
-    assert os.getpid() not in by, "every page was drawn by a worker"
+    assert found["parent"] not in by, "every page was drawn by a worker"
     assert len(by) >= 5, "fresh workers for each of the five generations"
     assert all(len(generations) == 1 for generations in by.values()), \
         "a worker draws pages of its own generation only"

@@ -377,5 +377,6 @@ class SearchIndex:
 
 def search_files(resolutions: Sequence[Resolution], *, directory_urls: bool = False
                  ) -> dict[str, str]:
-    """Every file of the search index, by site path."""
-    return SearchIndex().files(resolutions, directory_urls=directory_urls)
+    """Every file of the search index, by site path (made once: nothing kept for a next
+    call, which only ``mkdocs serve`` makes)."""
+    return SearchIndex(keep=False).files(resolutions, directory_urls=directory_urls)

@@ -116,8 +116,9 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
         for name in sorted(name for src in as_before for name in self.kept[src]):
             _replace(files, KeptFile.generated(config, name,
                                                abs_src_path=str(self.kept_dir / name)))
-        # The workers start now, on the pages (in the order MkDocs writes them: by path) and
-        # the search index, while this process makes the front matter and the index pages.
+        # The pages to draw, in the order MkDocs writes them (by path): the workers are forked
+        # when the first is asked for, after this process has made the front matter and the
+        # index pages (the search index, if it is written here, starts at once).
         self.direct = frozenset(s for s in renderer.direct_pages() if s not in as_before)
         self.drawing = DrawingPool(renderer, sorted(self.direct), Path(config.site_dir))
         if self.search is not None:  # serve: only what an edit changed is indexed again

@@ -1,8 +1,9 @@
 """Drawing pages in worker processes while MkDocs writes the ones already drawn.
 
 The build's costliest step is drawing the resolution and comparison pages (Jinja, word diffs);
-MkDocs itself runs on one core. A ``DrawingPool`` forks workers once the corpus is linked (they
-share it, copy-on-write, so nothing is pickled but page paths and drawn pages), keeps a bounded
+MkDocs itself runs on one core. A ``DrawingPool`` forks workers when MkDocs asks for the first
+page (they share the linked corpus, copy-on-write, so nothing is pickled but page paths and
+drawn pages; and what this process made till then: front matter, index pages), keeps a bounded
 window of pages in flight in the order MkDocs will ask for them, and hands each body over when
 MkDocs writes that page: no page is held longer than it takes to write it. Every
 ``GENERATION`` pages fresh workers are forked, so that none ends up with a copy of the whole
@@ -30,9 +31,12 @@ from .forking import fork_workers, forked
 from .guard import failure
 from .render import Drawn, SiteRenderer
 
-WINDOW = 256  # pages drawn ahead of the one MkDocs writes: the workers stay busy while the
-# main process makes the index pages and MkDocs reads every page (about 50 KB each held)
-GENERATION = 512  # pages given to one set of workers; then fresh ones are forked (see _renew)
+WINDOW = 32  # pages drawn ahead of the one MkDocs writes, enough to keep the workers busy:
+# every drawn page waiting is held here (about 35 KB each)
+GENERATION = 128  # pages given to one set of workers; then fresh ones are forked (see _renew).
+# Fewer, and the forks cost time; more, and each worker keeps more of what it copied. At
+# 1,000 resolutions the build's peak was 256 MiB with 256 and 512 (and workers forked before
+# MkDocs read the pages), 185 MiB with these, in the same time.
 
 _renderer: SiteRenderer | None = None  # the renderer the forked workers inherit
 _out_dir: Path | None = None
@@ -77,9 +81,12 @@ class DrawingPool:
         self.problems: list[Problem] = []  # the pool's own, should a worker die
         self.aside: list[tuple[str, Future]] = []
         self.workers = workers
-        self.pool = _start(renderer, out_dir, workers)
-        self.given = 0  # pages given to the workers of now
-        self._fill()
+        # No worker is forked before the first page is asked for: by then this process has
+        # made the front matter and the index pages, and the workers share what it made
+        # instead of keeping the memory it wrote to meanwhile (see _renew).
+        self.pool: ProcessPoolExecutor | None = None
+        self.forking = True  # False once the workers are stopped for good
+        self.given = GENERATION  # pages given to the workers of now
 
     def write_aside(self, files_of: Callable[[SiteRenderer], dict[str, str]], what: str
                     ) -> None:
@@ -87,6 +94,8 @@ class DrawingPool:
         meanwhile (by a worker; here, now, without one). ``files_of`` is a function of its
         module (it travels by name); should it fail, a problem says so when the pool is
         closed."""
+        if self.pool is None and self.forking:
+            self._renew()  # the job starts now, ahead of the pages
         if self.pool is None:
             try:
                 write_files(self.out_dir, files_of(self.renderer))
@@ -96,6 +105,7 @@ class DrawingPool:
         self.aside.append((what, self.pool.submit(_aside, files_of)))
 
     def take(self, src: str) -> tuple[str | None, tuple[Problem, ...]]:
+        self._fill()  # the first time, the workers are forked and given the first pages
         drawn = self._result(src)
         self._fill()
         return drawn.body, drawn.problems
@@ -110,10 +120,11 @@ class DrawingPool:
             except Exception as error:  # reported; every page is still written
                 self.problems.append(failure(error, what, "written"))
         self.aside = []
+        self.forking = False
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-            gc.unfreeze()
+        gc.unfreeze()
         _renderer = _out_dir = None
 
     def _result(self, src: str) -> Drawn:
@@ -141,10 +152,11 @@ class DrawingPool:
         self.close()
 
     def _fill(self) -> None:
-        while self.pool is not None and self.queue and len(self.flying) < WINDOW:
+        while self.forking and self.queue and len(self.flying) < WINDOW:
             if self.given == GENERATION:
                 self._renew()
-                continue
+            if self.pool is None:
+                return
             src = self.queue.popleft()
             self.flying[src] = self.pool.submit(_draw, src)
             self.given += 1
@@ -156,10 +168,12 @@ class DrawingPool:
         resolutions each grew by over 200 MiB). One that draws ``GENERATION`` pages, in
         order, reads about their part of it (and their counterparts, mostly near in time).
         The workers finish the pages given to them (kept until taken) and exit; the new ones
-        are forked once they have, when this process runs no other thread."""
-        assert self.pool is not None
-        self.pool.shutdown(wait=True)
+        are forked once they have, when this process runs no other thread. Should this
+        process run other threads then, it draws the pages left itself."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
         self.pool = _start(self.renderer, self.out_dir, self.workers)
+        self.forking = self.pool is not None
         self.given = 0
 
 

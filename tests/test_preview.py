@@ -222,7 +222,7 @@ def test_the_drawing_pool_gives_every_page_asked_for_in_any_order(tmp_path, work
 
 
 _GENERATIONS = """
-import json, os, sys
+import json, multiprocessing, os, sys
 from pathlib import Path
 from generator import pool as pools
 from generator.render import Drawn
@@ -238,7 +238,9 @@ pools.GENERATION = 40
 pages = [f"p{n}.md" for n in range(200)]
 pool = pools.DrawingPool(Worker(), pages, Path(sys.argv[1]), workers=2)
 try:
-    print(json.dumps({"parent": os.getpid(), "bodies": [pool.take(p)[0] for p in pages]}))
+    before = len(multiprocessing.active_children())
+    print(json.dumps({"parent": os.getpid(), "before": before,
+                      "bodies": [pool.take(p)[0] for p in pages]}))
 finally:
     pool.close()
 """
@@ -247,7 +249,9 @@ finally:
 def test_the_drawing_pool_forks_fresh_workers_every_generation(tmp_path):
     """Workers that drew ``GENERATION`` pages are replaced by fresh ones (a long-lived worker
     copies the collection it reads, page after page); every page is still given, in order.
-    Run in a fresh interpreter: this one may run other threads, and then forks nothing."""
+    The first are forked when the first page is asked for, not before: what the main process
+    makes till then is shared, not copied. Run in a fresh interpreter: this one may run other
+    threads, and then forks nothing."""
     done = subprocess.run([sys.executable, "-c", _GENERATIONS, str(tmp_path)], cwd=ROOT,
                           capture_output=True, text=True, check=True, timeout=120)
     found = json.loads(done.stdout)
@@ -256,6 +260,7 @@ def test_the_drawing_pool_forks_fresh_workers_every_generation(tmp_path):
     by: dict[int, set[int]] = {}
     for n, body in enumerate(bodies):
         by.setdefault(int(body.split()[1]), set()).add(n // 40)
+    assert found["before"] == 0, "no worker before the first page is asked for"
     assert found["parent"] not in by, "every page was drawn by a worker"
     assert len(by) >= 5, "fresh workers for each of the five generations"
     assert all(len(generations) == 1 for generations in by.values()), \

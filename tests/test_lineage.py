@@ -3,6 +3,7 @@ links two paragraphs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from generator.lineage import LIMIT, paragraph_lineage, word_diff
@@ -98,3 +99,26 @@ def test_the_lineage_panel_is_the_markup_the_macro_drew():
         '<li><a href="../68/198.html#op2">68/198 op2</a> (2013, later): the same words</li>\n'
         '</ul>\n</details>')
     assert "Lineage: 3 later<" in str(panel_html(LineagePanel(0, 3, views)))
+
+
+def test_the_packed_lineage_a_build_fills_in_is_the_lineage_itself(tmp_path):
+    """``with_lineage`` packs the counterparts in arrays before making them (the memory of
+    everything lineage worked with is let go first): the same counterparts, in the same
+    order, naming paragraphs by the very strings the resolutions hold."""
+    from benchmarks.synthetic import write_corpus
+    from generator.lineage import with_lineage
+
+    write_corpus(tmp_path, 24, seed=7, series_length=6)
+    resolutions = collect(tmp_path).linked.resolutions
+    bare = tuple(replace(r, paragraphs=tuple(replace(p, lineage=()) for p in r.paragraphs))
+                 for r in resolutions)
+    expected = paragraph_lineage(bare)
+    assert {round(c.similarity, 2) for found in expected.values() for c in found} > {1.0}
+    filled = with_lineage(bare)
+    found = {(r.symbol, p.id): p.lineage for r in filled for p in r.paragraphs if p.lineage}
+    assert found == {key: tuple(counterparts) for key, counterparts in expected.items()}
+    ids = {(r.symbol, p.id): (r.symbol, p.id) for r in bare for p in r.paragraphs}
+    for counterparts in found.values():
+        for c in counterparts:
+            symbol, paragraph = ids[c.symbol, c.paragraph]
+            assert c.symbol is symbol and c.paragraph is paragraph

@@ -117,6 +117,36 @@ def test_a_forked_map_does_again_here_what_a_worker_failed_on(monkeypatch):
     assert list(forking_module.forked_map(halve, list(range(8)))) == [n / 2 for n in range(8)]
 
 
+_FROZEN = """
+import gc, json, sys
+from pathlib import Path
+from generator import forking
+
+forking.PARALLEL_FROM = 1
+held = [[n] for n in range(100_000)]  # what the build holds when it forks
+out = Path(sys.argv[1])
+
+def job():
+    out.write_text(str(gc.get_freeze_count()))
+
+forking.fork_job(job).join()
+mapped = list(forking.forked_map(lambda _: gc.get_freeze_count(), [0, 1, 2]))
+print(json.dumps({"job": int(out.read_text()), "map": mapped, "here": gc.get_freeze_count()}))
+"""
+
+
+def test_forked_processes_keep_what_they_inherited_out_of_their_collector(tmp_path):
+    """A forked job's or worker's collection would write to every object it inherited (a
+    copy of every page it shares with the build): inherited, they are frozen there, and
+    only there. Run in a fresh interpreter: this one may run other threads, and then forks
+    nothing."""
+    done = subprocess.run([sys.executable, "-c", _FROZEN, str(tmp_path / "job")], cwd=ROOT,
+                          capture_output=True, text=True, check=True, timeout=120)
+    found = json.loads(done.stdout)
+    assert found["here"] == 0, "the build itself still collects what it holds"
+    assert found["job"] > 100_000 and min(found["map"]) > 100_000
+
+
 def _serve_builds(sources: Path, tmp: Path):
     """A plugin set up as ``mkdocs serve`` sets it up, building into ``tmp``/site."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

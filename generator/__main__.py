@@ -10,7 +10,6 @@ from pathlib import Path
 from .errors import InputError
 from .model import dump_json
 from .parse import parse
-from .pdf import layout_lines
 from .pipeline import DEFAULT_DATA_DIR, collect, link_one
 from .read import read_input
 
@@ -49,6 +48,8 @@ def _parse(path: Path, data_dir: Path) -> int:
 
 
 def _layout(path: Path) -> int:
+    from .pdf import layout_lines  # PDFium is loaded only by the command that needs it
+
     try:
         layout = read_input(path)
     except (InputError, OSError) as error:

@@ -23,7 +23,6 @@ from .cache import LayoutCache
 from .errors import InputError, Problem
 from .guard import failure
 from .layout import Layout
-from .pdf import read_pdf
 from .progress import Progress, Report
 from .text_export import read_text_export
 
@@ -136,6 +135,8 @@ def read_input(path: Path, name: str | None = None, cache: LayoutCache | None = 
     key = cache.key(data)
     found = cache.get(key, name)
     if found is None:
+        from .pdf import read_pdf  # PDFium is loaded where a PDF is read (see _read_pdf_file)
+
         found = read_pdf(data, name)
         cache.put(key, found)
     return found
@@ -223,6 +224,10 @@ def _counted(reading: Layout | Problem, progress: Progress) -> Layout | Problem:
 def _read_pdf_file(job: tuple[Path, str]) -> Layout | Problem:
     """One PDF, read in a worker: its layout, or the problem (exceptions do not cross
     process boundaries whole, so problems come back as values)."""
+    # PDFium (some 5 MiB) is loaded only in the processes that read a PDF: a build of text
+    # exports or of PDFs already read (the cache) never loads it, nor do the processes it forks.
+    from .pdf import read_pdf
+
     path, name = job
     try:
         return read_pdf(path.read_bytes(), name)

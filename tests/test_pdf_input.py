@@ -13,14 +13,14 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from generator import read as read_module
+from generator import pdf as pdf_module
 from generator.cache import LayoutCache
 from generator.corpus import load_corpus
 from generator.errors import InputError
 from generator.pdf import read_pdf
 from generator.read import read_input, read_inputs
 
-from .conftest import ROOT, SOURCE_DIR
+from .conftest import ROOT, SEEDS, SOURCE_DIR
 from .mutations import encrypted
 from .pdfbuild import fixture_pdf
 from .sitebuild import build
@@ -73,7 +73,7 @@ def test_a_reading_is_cached_by_content_and_never_redone(tmp_path: Path, monkeyp
     cache = LayoutCache(tmp_path / "cache")
     first = read_input(path, "a.pdf", cache)
     calls = []
-    monkeypatch.setattr(read_module, "read_pdf", lambda *a: calls.append(a) or first)
+    monkeypatch.setattr(pdf_module, "read_pdf", lambda *a: calls.append(a) or first)
     again = read_input(path, "b.pdf", cache)
     assert calls == [] and again.lines == first.lines and again.name == "b.pdf"
     assert len(list((tmp_path / "cache").glob("*.json"))) == 1
@@ -146,3 +146,17 @@ def test_any_folder_builds_on_demand(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert (site / "A/RES/70/902.html").is_file() and (site / "A/RES/70/902.pdf").is_file()
     assert "README.md" not in result.stderr and "INDEX.tsv" not in result.stderr
+
+
+def test_text_exports_alone_never_load_pdfium(tmp_path: Path):
+    """PDFium (some 5 MiB in every process of the build, and in each one it forks) is loaded
+    only where a PDF is read: the seeds' text exports are parsed and linked without it. Run in
+    a fresh interpreter: this one has loaded it."""
+    for seed in SEEDS:
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    code = ("import sys; from pathlib import Path; from generator.pipeline import collect; "
+            f"site = collect(Path({str(tmp_path)!r}), cache_dir=None); "
+            "print(len(site.linked.resolutions), 'pypdfium2' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, check=True, timeout=120)
+    assert done.stdout.split() == [str(len(SEEDS)), "False"]

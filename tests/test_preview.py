@@ -297,13 +297,16 @@ def test_the_drawing_pool_forks_fresh_workers_every_generation(tmp_path):
         "a worker draws pages of its own generation only"
 
 
-def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic):
-    """The home, session and year pages drawn by a process forked at parse time (while the
-    collection is linked) are what the linked collection draws; should linking change what
-    they list, they are drawn again."""
+def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic, tmp_path):
+    """The home, session and year pages drawn by the process forked at parse time (while the
+    collection is linked; it then writes the search index) are what the linked collection
+    draws; should linking change what they list, they are drawn again."""
+    from types import SimpleNamespace
+
     from generator.forking import fork_workers
     from generator.plugin import ResolutionAtlasPlugin
     from generator.render import LISTINGS, SiteRenderer, listing_key
+    from generator.search import search_files
 
     if not fork_workers():
         pytest.skip("this process runs other threads: nothing is forked, all is drawn here")
@@ -312,15 +315,25 @@ def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic):
     renderer = SiteRenderer(site.linked, ROOT / "templates", site.data)
     plugin = ResolutionAtlasPlugin()
     plugin.load_config({"templates_dir": str(ROOT / "templates")})
-    plugin._list_meanwhile(parsed, False)
-    drawn = plugin._listed_meanwhile(listing_key(renderer.resolutions))
+
+    def meanwhile(resolutions: tuple, site_dir: Path) -> dict:
+        config = SimpleNamespace(site_dir=str(site_dir), use_directory_urls=False)
+        plugin._index_meanwhile(config)(resolutions)
+        drawn = plugin._listed_meanwhile(listing_key(renderer.resolutions))
+        job, _ = plugin.indexing
+        job.join()
+        assert job.exitcode == 0
+        return drawn
+
+    drawn = meanwhile(parsed, tmp_path / "site")
     assert sorted(drawn) == sorted(LISTINGS)
     assert drawn == {name: draw() for name, draw in renderer.collection_pages()
                      if name in LISTINGS}
+    index = search_files(parsed, directory_urls=False)
+    assert {path: (tmp_path / "site" / path).read_text(encoding="utf-8")
+            for path in index} == index, "then the same process wrote the search index"
     retitled = (replace(parsed[0], title=parsed[0].title + " (revised)"), *parsed[1:])
-    plugin._list_meanwhile(retitled, False)
-    assert plugin._listed_meanwhile(listing_key(renderer.resolutions)) == {}, \
-        "what they list changed: drawn again"
+    assert meanwhile(retitled, tmp_path / "again") == {}, "what they list changed: drawn again"
 
 
 def test_a_direct_page_renders_as_markdown_renders_its_empty_text():

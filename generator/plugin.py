@@ -79,8 +79,8 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
     kept_dir: Path  # under serve: where they are kept
     theme_key: tuple = ()  # under serve: the templates and docs the kept pages were drawn with
     indexing: tuple | None = None  # (the process writing the search index, for which symbols)
-    listing: tuple | None = None  # (the process drawing the listing pages, what they list,
-    # the file it leaves them in)
+    listing: tuple | None = None  # (the pipe the job says the listings are drawn on, what
+    # they list, the file it leaves them in)
     listings: dict  # under serve: the lists of resolutions as last drawn, with what they list
     search: SearchIndex | None = None  # under serve: the search index as last made
     compiled: HeldBytecode | None = None  # under serve: the theme's templates, compiled

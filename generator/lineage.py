@@ -569,6 +569,7 @@ def _nearest(corpus: _Corpus, unit: int, matches: Iterable[tuple[float, int]]) -
 
 
 Ranked = tuple[str, float, int]  # relation, alikeness shown, the counterpart's unit
+_SHOWN = tuple(n / 100 for n in range(101))  # one float for each alikeness shown
 
 
 def _ranked(corpus: _Corpus, links: Iterable[Link]) -> list[tuple[int, list[Ranked]]]:
@@ -583,7 +584,7 @@ def _ranked(corpus: _Corpus, links: Iterable[Link]) -> list[tuple[int, list[Rank
         distance = ranks[second] - ranks[first]
         later[first].append((not neighbours, -shown, distance, keys[second], second))
         earlier[second].append((not neighbours, -shown, distance, keys[first], first))
-    shares = {-n / 100: n / 100 for n in range(101)}  # one float for each alikeness shown
+    shares = {-share: share for share in _SHOWN}
     return [(unit, [(relation, shares.get(negative, -negative), other)
                     for relation, found in (("earlier", earlier), ("later", later))
                     for _, negative, _, _, other in sorted(found.get(unit, ()))[:LIMIT]])
@@ -711,12 +712,11 @@ def _unpacked(packed: Packed, resolutions: tuple[Resolution, ...]
     (one copy of each symbol and id in memory, as ``paragraph_lineage`` gives them)."""
     units, ends, counterparts, shown = packed
     keys = _paragraph_keys(resolutions)
-    shares = [n / 100 for n in range(101)]  # the floats _ranked shows
     lineage: dict[Key, tuple[Counterpart, ...]] = {}
     start = 0
     for unit, end in zip(units, ends, strict=True):
         lineage[keys[unit]] = tuple(
-            Counterpart(*keys[c], shares[s >> 1], "later" if s & 1 else "earlier")
+            Counterpart(*keys[c], _SHOWN[s >> 1], "later" if s & 1 else "earlier")
             for c, s in zip(counterparts[start:end], shown[start:end], strict=True))
         start = end
     return lineage

@@ -86,7 +86,7 @@ class DrawingPool:
         # instead of keeping the memory it wrote to meanwhile (see _renew).
         self.pool: ProcessPoolExecutor | None = None
         self.forking = True  # False once the workers are stopped for good
-        self.given = GENERATION  # pages given to the workers of now
+        self.given = 0  # pages given to the workers of now
 
     def write_aside(self, files_of: Callable[[SiteRenderer], dict[str, str]], what: str
                     ) -> None:
@@ -153,7 +153,7 @@ class DrawingPool:
 
     def _fill(self) -> None:
         while self.forking and self.queue and len(self.flying) < WINDOW:
-            if self.given == GENERATION:
+            if self.pool is None or self.given == GENERATION:
                 self._renew()
             if self.pool is None:
                 return

@@ -14,6 +14,7 @@ date the sources carry instead.
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import os
 import pickle
@@ -104,6 +105,9 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
                        directory_urls=config.use_directory_urls,
                        cache_dir=_cache_dir(self.config.cache_dir, root), report=log.info,
                        preview=self.preview, parsed=self._index_meanwhile(config))
+        # What collect made lives as long as the build: out of the collector's reach (till
+        # _stop_drawing), or the first collections after linking walk all of it again.
+        gc.freeze()
         as_of = site.as_of
         self.as_of = None if "SOURCE_DATE_EPOCH" in os.environ or as_of is None \
             else as_of.isoformat()
@@ -364,6 +368,7 @@ class ResolutionAtlasPlugin(BasePlugin[ResolutionAtlasConfig]):
                 log.warning(str(problem))
             self.drawing.close()
             self.drawing = None
+        gc.unfreeze()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
                  ) -> LiveReloadServer:

@@ -147,6 +147,27 @@ def test_forked_processes_keep_what_they_inherited_out_of_their_collector(tmp_pa
     assert found["job"] > 100_000 and min(found["map"]) > 100_000
 
 
+def test_the_collection_is_out_of_the_collectors_reach_while_its_pages_are_made(synthetic,
+                                                                                tmp_path):
+    """What parsing and linking made lives as long as the build, and the collector was paused
+    while they made it: the next collections would walk all of it at once (over a second
+    of one core at 5,000 resolutions, before any page is drawn). It is frozen once the
+    collection is linked, and the collector is given it back when the build ends."""
+    import gc
+
+    from mkdocs.structure.files import Files
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(write_config(tmp_path, synthetic, tmp_path / "site")))
+    assert gc.get_freeze_count() == 0
+    try:
+        config.plugins.on_files(Files([]), config=config)
+        assert gc.get_freeze_count() > 10_000, "the linked collection is frozen"
+    finally:
+        config.plugins.on_post_build(config=config)
+    assert gc.get_freeze_count() == 0, "and given back to the collector"
+
+
 def _serve_builds(sources: Path, tmp: Path):
     """A plugin set up as ``mkdocs serve`` sets it up, building into ``tmp``/site."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -170,6 +171,23 @@ PARAGRAPHS_OF = re.compile(
 )
 
 
+# Words every match of a pattern holds. A text without them is not searched (``_matches``): a
+# substring test runs at memory speed, where a pattern is tried at every character, and most
+# paragraphs cite nothing (at 1,000 synthetic resolutions, finding took a third of the time).
+_NEEDED = {
+    RESOLUTION_LIST: "esolution",  # [Rr]esolutions?
+    DECISION_LIST: "ecision",  # [Dd]ecisions?
+    DOCUMENT_SYMBOL: "/",  # every symbol has a part after a slash
+    OWN_PARAGRAPHS: "paragraph",
+    PARAGRAPHS_OF: "paragraph",
+}
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, or nothing at once when ``text`` lacks ``_NEEDED``."""
+    return pattern.finditer(text) if _NEEDED[pattern] in text else iter(())
+
+
 @dataclass(frozen=True)
 class Doubt:
     """Words that cite something we cannot resolve: reported, left as plain text."""
@@ -184,7 +202,7 @@ def find_doubts(text: str, citations: list[Citation]) -> list[Doubt]:
     General Assembly number ("Economic and Social Council resolution 64/3")."""
     doubts = []
     starts = sorted({c.start for c in citations})
-    for match in PARAGRAPHS_OF.finditer(text):
+    for match in _matches(PARAGRAPHS_OF, text):
         following = match.start("what")
         # the first citation starting at or after the words: does it start within 60?
         at = bisect_left(starts, following)
@@ -192,7 +210,9 @@ def find_doubts(text: str, citations: list[Citation]) -> list[Doubt]:
             doubts.append(Doubt(match.start(), match.group(),
                                 "cites paragraphs of something that is neither a resolution "
                                 "nor an instrument in data/instruments.yaml"))
-    for listing in RESOLUTION_LIST.finditer(text):
+    if "Council" not in text and "Commission" not in text:  # what its council group holds
+        return doubts
+    for listing in _matches(RESOLUTION_LIST, text):
         if listing.group("council") and not any(
                 c.start >= listing.start("items") and c.end <= listing.end() for c in citations):
             doubts.append(Doubt(listing.start(), listing.group(),
@@ -220,7 +240,7 @@ def find_citations(text: str, names: tuple[InstrumentName, ...] = ()) -> list[Ci
 
 
 def _resolutions(text: str):
-    for listing in RESOLUTION_LIST.finditer(text):
+    for listing in _matches(RESOLUTION_LIST, text):
         council = (listing.group("council") or "").strip()
         items_start = listing.start("items")
         items = listing.group("items")
@@ -230,7 +250,7 @@ def _resolutions(text: str):
 
 def _decisions(text: str):
     """"decision 73/555" is A/DEC/73/555; an Economic and Social Council one, E/DEC/2019/209."""
-    for listing in DECISION_LIST.finditer(text):
+    for listing in _matches(DECISION_LIST, text):
         council = bool(listing.group("council"))
         for item in RESOLUTION_ITEM.finditer(listing.group("items")):
             if not item.group("first"):
@@ -297,7 +317,7 @@ def _part(symbol: str, letter: str) -> str:
 
 
 def _documents(text: str):
-    for match in DOCUMENT_SYMBOL.finditer(text):
+    for match in _matches(DOCUMENT_SYMBOL, text):
         symbol, end = match.group("symbol"), match.end()
         kind: CitationKind = "document"
         if symbol.startswith(("A/RES/", "E/RES/")):
@@ -326,7 +346,7 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 
 def _own_paragraphs(text: str):
-    for match in OWN_PARAGRAPHS.finditer(text):
+    for match in _matches(OWN_PARAGRAPHS, text):
         start, end = match.start(), match.end("numbers")
         yield Citation(start, end, text[start:end], "paragraph", "",
                        _numbers(match.group("numbers")))

@@ -168,3 +168,26 @@ def test_seed_citations_are_found():
     fn7 = by_symbol["A/RES/64/187"].footnotes[6]
     assert [r.href for r in fn7.references] == ["https://undocs.org/en/A/64/64",
                                                 "https://undocs.org/en/E/2009/10"]
+
+
+def test_a_text_without_the_words_a_pattern_needs_is_never_searched_and_never_has_to_be():
+    """Each pattern is only tried on a text holding the words all its matches hold: in every
+    case above and every paragraph and footnote of the seeds, every match holds them, and
+    every Council listing a doubt is about names a Council or the Commission."""
+    from generator.citations import _NEEDED, RESOLUTION_LIST
+    from generator.corpus import load_corpus
+
+    seeds = load_corpus(ROOT / "source_texts").resolutions
+    texts = [text for text, _ in CASES] + [
+        part.text for r in seeds for part in (*r.paragraphs, *r.footnotes)]
+    found = {pattern: 0 for pattern in _NEEDED}
+    for text in texts:
+        for pattern, needed in _NEEDED.items():
+            for match in pattern.finditer(text):
+                assert needed in match.group(), (pattern.pattern[:40], match.group())
+                found[pattern] += 1
+        for listing in RESOLUTION_LIST.finditer(text):
+            council = listing.group("council") or ""
+            assert not council or "Council" in council or "Commission" in council
+    assert all(found.values()), "each pattern is exercised"
+    assert find_citations("resolution 64/187", NAMES) and not find_citations("64/187", NAMES)

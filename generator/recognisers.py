@@ -278,9 +278,12 @@ def _paragraph(item: _Item, spans: list[tuple[int, int, int]]) -> Paragraph:
     markers = []
     for (number, _, _), offset in zip(spans, at, strict=True):
         markers.append((number, offset))
-    content, offsets = content.collapsed()
-    markers = [(number, _before_space(content.text, offsets[offset]))
-               for number, offset in markers]
+    if markers:  # where each marker stands once whitespace is collapsed
+        content, offsets = content.collapsed()
+        markers = [(number, _before_space(content.text, offsets[offset]))
+                   for number, offset in markers]
+    else:  # the same text, without working out where every character went
+        content = content.squashed()
     return Paragraph(
         id=item.id, kind=item.kind, number=item.number, label=item.label, text=content.text,
         markers=tuple(markers), parent=item.parent, section=item.section,

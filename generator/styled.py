@@ -18,10 +18,23 @@ from .layout import Line, Link
 # Whitespace collapses to one space; a no-break space is content, not layout, and stays.
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 _NOT_COLLAPSED = re.compile(r"[\t\n\r\f\v]| {2}")  # what a collapsed text never holds
+# The runs collapsing changes (a lone space between words stays as it is): replacing only
+# them, not every space between two words, is several times quicker.
+_CHANGED_RUN = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
+_ENDS = " \t\n\r\f\v"  # what collapsing strips from both ends
 # For ``spans``: a style byte -> b"1" where it carries the flag, b"0" elsewhere.
 _MASKS = {flag: bytes(b"1"[0] if value & flag else b"0"[0] for value in range(256))
           for flag in (1, 2, 4)}
 _ON = re.compile(rb"1+")
+
+
+def _surely_collapsed(text: str) -> bool:
+    """True when ``text`` holds no whitespace run to collapse (but maybe a space at either
+    end), told by string methods that run at memory speed: no two spaces, and nothing
+    unprintable (tabs, line breaks; a few texts holding other characters Python does not
+    print, a no-break space among them, are told by ``_NOT_COLLAPSED`` instead). Most texts
+    are; a pattern would look at each of their characters in turn."""
+    return "  " not in text and text.isprintable()
 
 
 @dataclass(frozen=True)
@@ -75,14 +88,18 @@ class Styled:
         whitespace runs it has."""
         if self.styles or self.links:
             return self.collapsed()[0]
-        return Styled(_SPACE_RUN.sub(" ", self.text).strip(" \t\n\r\f\v"))
+        text = self.text
+        if not _surely_collapsed(text):
+            text = _CHANGED_RUN.sub(" ", text)
+        return Styled(text.strip(_ENDS))
 
     def collapsed(self) -> tuple[Styled, list[int]]:
         """Whitespace runs as one space, no space at either end; and for every offset of
         this text (and its end) the offset it has in the result. Work is done on slices
         between whitespace runs, so it stays linear and quick however long the text."""
         text, styles = self.text, self.styles
-        if not _NOT_COLLAPSED.search(text) and text[:1] != " " and text[-1:] != " ":
+        if (_surely_collapsed(text) or not _NOT_COLLAPSED.search(text)) \
+                and text[:1] != " " and text[-1:] != " ":
             return self, list(range(len(text) + 1))  # nothing to collapse
         runs = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(text)]
         pieces: list[str] = []

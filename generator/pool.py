@@ -33,6 +33,9 @@ from .render import Drawn, SiteRenderer
 
 WINDOW = 32  # pages drawn ahead of the one MkDocs writes, enough to keep the workers busy:
 # every drawn page waiting is held here (about 35 KB each)
+BATCH = 4  # consecutive pages drawn by one task: a task costs this process about half a
+# millisecond to hand over (its future, the executor's threads, a pipe), as much as a tenth of
+# drawing a page; four pages a task is a quarter of that, and the window stays full
 GENERATION = 128  # pages given to one set of workers; then fresh ones are forked (see _renew).
 # Fewer, and the forks cost time; more, and each worker keeps more of what it copied. At
 # 1,000 resolutions the build's peak was 256 MiB with 256 and 512 (and workers forked before
@@ -42,8 +45,13 @@ _renderer: SiteRenderer | None = None  # the renderer the forked workers inherit
 _out_dir: Path | None = None
 
 
-def _draw(src: str) -> Drawn:
-    """In a worker: draw ``src`` and write the files beside it; only the body travels back."""
+def _draw(srcs: tuple[str, ...]) -> list[Drawn]:
+    """In a worker: draw each of ``srcs`` and write the files beside it; only the bodies
+    travel back."""
+    return [_draw_one(src) for src in srcs]
+
+
+def _draw_one(src: str) -> Drawn:
     assert _renderer is not None
     drawn = _renderer.draw(src)
     if _out_dir is None or not drawn.files:
@@ -77,7 +85,7 @@ class DrawingPool:
                  workers: int | None = None) -> None:
         self.renderer, self.out_dir = renderer, out_dir
         self.queue = deque(pages)
-        self.flying: dict[str, Future] = {}
+        self.flying: dict[str, tuple[Future, int]] = {}  # page -> its task, its place in it
         self.problems: list[Problem] = []  # the pool's own, should a worker die
         self.aside: list[tuple[str, Future]] = []
         self.workers = workers
@@ -133,8 +141,9 @@ class DrawingPool:
             if src in self.queue:
                 self.queue.remove(src)
             return self._here(src)
+        task, place = waiting
         try:
-            return waiting.result()
+            return task.result()[place]
         except Exception as error:  # a worker died: this process draws the rest, and says so
             self._broken(error)
             return self._here(src)
@@ -152,14 +161,17 @@ class DrawingPool:
         self.close()
 
     def _fill(self) -> None:
-        while self.forking and self.queue and len(self.flying) < WINDOW:
+        while self.forking and self.queue and len(self.flying) + BATCH <= WINDOW:
             if self.pool is None or self.given == GENERATION:
                 self._renew()
             if self.pool is None:
                 return
-            src = self.queue.popleft()
-            self.flying[src] = self.pool.submit(_draw, src)
-            self.given += 1
+            count = min(BATCH, GENERATION - self.given)
+            srcs = tuple(self.queue.popleft() for _ in range(min(count, len(self.queue))))
+            task = self.pool.submit(_draw, srcs)
+            for place, src in enumerate(srcs):
+                self.flying[src] = (task, place)
+            self.given += len(srcs)
 
     def _renew(self) -> None:
         """Fresh workers for the pages to come. A forked worker shares this process's memory

@@ -644,27 +644,52 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
 
     rapidfuzz's Indel alignment (C++) rather than ``difflib``: the same kind of answer at a
     fraction of the time, which matters with a diff for every lineage link of every page.
-    Words are numbered here, so equality is exact (no hashing of the words)."""
-    a, b = old.split(), new.split()
-    numbers: dict[str, int] = {}  # each distinct word, numbered in order of first use
-    a_ids = [numbers.setdefault(word, len(numbers)) for word in a]
-    b_ids = [numbers.setdefault(word, len(numbers)) for word in b]
+    Each distinct word is one character (``_coded``), so equality is exact (no hashing of
+    the words) and the alignment runs on two strings."""
+    if len(_WORD_CODES) > _WORD_CODES_AT_MOST:  # never on a real collection's vocabulary
+        _WORD_CODES.clear()
+        _coded.cache_clear()
+    a, coded_a = _coded(old)
+    b, coded_b = _coded(new)
     parts: list[DiffPart] = []
     i = j = 0  # where the pending change started in a and in b
-
-    def flush(i2: int, j2: int) -> None:
-        if i2 > i:
-            parts.append(DiffPart("removed", " ".join(a[i:i2])))
-        if j2 > j:
-            parts.append(DiffPart("added", " ".join(b[j:j2])))
-
-    for op in Indel.opcodes(a_ids, b_ids):
-        if op.tag == "equal":
-            flush(op.src_start, op.dest_start)
-            parts.append(DiffPart("same", " ".join(a[op.src_start:op.src_end])))
-            i, j = op.src_end, op.dest_end
-    flush(len(a), len(b))
+    for tag, src_start, src_end, dest_start, dest_end in Indel.opcodes(coded_a,
+                                                                      coded_b).as_list():
+        if tag == "equal":
+            if src_start > i:
+                parts.append(DiffPart("removed", " ".join(a[i:src_start])))
+            if dest_start > j:
+                parts.append(DiffPart("added", " ".join(b[j:dest_start])))
+            parts.append(DiffPart("same", " ".join(a[src_start:src_end])))
+            i, j = src_end, dest_end
+    if len(a) > i:
+        parts.append(DiffPart("removed", " ".join(a[i:])))
+    if len(b) > j:
+        parts.append(DiffPart("added", " ".join(b[j:])))
     return parts
+
+
+class _WordCodes(dict):
+    """A word -> the character it is spelt with in ``_coded`` texts: one per distinct word,
+    in order of first use, never a surrogate; the same in every text this process diffs."""
+
+    def __missing__(self, word: str) -> str:
+        code = len(self)
+        found = self[word] = chr(code if code < 0xD800 else code + 0x800)
+        return found
+
+
+_WORD_CODES = _WordCodes()
+_WORD_CODES_AT_MOST = 1_000_000  # distinct words before they are numbered afresh (0x10FFFF)
+
+
+@functools.lru_cache(maxsize=1024)  # a paragraph is diffed with each of its counterparts,
+# on its own page and on theirs, drawn near it: its words are split and spelt once
+def _coded(text: str) -> tuple[list[str], str]:
+    """The words of ``text`` (never changed by the caller), and the text spelt with one
+    character a word."""
+    words = text.split()
+    return words, "".join(map(_WORD_CODES.__getitem__, words))
 
 
 def with_lineage(resolutions: tuple[Resolution, ...],

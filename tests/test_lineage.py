@@ -45,6 +45,26 @@ def test_word_diff_of_the_gender_divide_paragraph():
     assert " ".join(d.text for d in diff if d.kind != "added") == old
 
 
+def test_word_diffs_are_the_same_whatever_words_came_before(monkeypatch):
+    """Words are spelt with one character each, numbered as this process first meets them,
+    and renumbered from scratch past a bound: a diff never depends on what was diffed
+    before (nor on which texts the cache of spelt texts still holds)."""
+    import generator.lineage as lineage_module
+
+    pairs = [("Recalls its resolution 64/187 of 18 December 2009,",
+              "Recalls its resolutions 64/187 of 18 December 2009 and 65/141,"),
+             ("Welcomes the report; notes with concern", "Takes note of the report, noting"),
+             ("a a a b", "b a a"), ("", "new words"), ("old words", "")]
+    first = [word_diff(old, new) for old, new in pairs]
+    monkeypatch.setattr(lineage_module, "_WORD_CODES_AT_MOST", 3)
+    again = [word_diff(old, new) for old, new in reversed(pairs)][::-1]
+    assert again == first
+    assert len(lineage_module._WORD_CODES) <= 3 + len(set(" ".join(pairs[0]).split()))
+    for (old, new), diff in zip(pairs, first, strict=True):
+        assert " ".join(d.text for d in diff if d.kind != "removed") == new
+        assert " ".join(d.text for d in diff if d.kind != "added") == old
+
+
 def _resolution(serial: int, texts: list[str]) -> Resolution:
     paragraphs = tuple(Paragraph(f"op{n}", "operative", n, f"{n}.", text)
                        for n, text in enumerate(texts, start=1))

@@ -212,7 +212,7 @@ class _Corpus:
     phrases: list[array] = field(default_factory=list)  # text -> its phrases (while learning)
     places: Counter[int] = field(default_factory=Counter)  # phrase -> places (while learning)
     weights: list[array] = field(default_factory=list)  # text -> prefix sums of word weights
-    rare: list[list[int]] = field(default_factory=list)  # text -> its rare phrases, sorted
+    rare: list[array] = field(default_factory=list)  # text -> its rare phrases, sorted
     characters: _Characters = field(default_factory=lambda: _Characters())  # word -> character
     learned: Learned | None = None  # the whole collection's places, when this is a part of it
     kept_places: Counter[int] = field(default_factory=Counter)  # until paragraph_lineage's keep
@@ -275,44 +275,49 @@ class _Corpus:
     def _learn_boilerplate(self) -> None:
         """Each text's phrases and how many places use each phrase; then each text's rare
         phrases and its words' weights, after which the phrases and places are let go: only
-        the weights and the rare phrases are needed from here on."""
+        the weights and the rare phrases are needed from here on. A text's phrases are a set
+        only while it is counted (a set of them for every text was over a fifth of lineage's
+        memory), its rare ones an array (an int of a list takes ten times the room)."""
         self.phrases = [_phrases(text) for text in self.texts]
-        distinct = [set(found) for found in self.phrases]
-        self.places = self._places(distinct)
+        self.places = self._places()
         if self.learned is not None:  # the collection's counts; its own for phrases it lacks
             known = self.learned.places
             self.places = Counter({p: known.get(p) or n for p, n in self.places.items()})
         self.kept_places = self.places
         boilerplate = {p for p, n in self.places.items() if n > PLACES}
-        self.rare = [sorted(found - boilerplate) for found in distinct]
+        self.rare = [array("I", sorted(set(found).difference(boilerplate)))
+                     for found in self.phrases]
         self.weights = [_prefix_weights(found, len(text), self.places)
                         for found, text in zip(self.phrases, self.texts, strict=True)]
         self.phrases, self.places = [], Counter()  # the weights and rare phrases say it all
 
-    def _places(self, distinct: list[set[int]]) -> Counter[int]:
+    def _places(self) -> Counter[int]:
         """Phrase -> places: per series, the most units of one of its resolutions using it,
         summed over the series. That is the series using it, plus, for a phrase repeated in
         a resolution, the most repeats in one of its series' resolutions: counted this way,
         sets and ``Counter`` do the work in C and only the few repeated phrases are counted
-        one by one."""
-        used: dict[str, set[int]] = defaultdict(set)  # series -> its phrases
-        repeats: dict[str, dict[int, int]] = defaultdict(dict)  # series -> most repeats
-        for rank, units in enumerate(self.units_at):
-            found = [distinct[self.text_of[unit]] for unit in units]
-            seen: set[int] = set()
-            again: set[int] = set()
-            for phrases in found:
-                again |= phrases & seen
-                seen |= phrases
-            used[self.subjects[rank]] |= seen
-            if again:
-                counts = Counter(itertools.chain.from_iterable(p & again for p in found))
-                most = repeats[self.subjects[rank]]
-                for phrase, count in counts.items():
-                    if count - 1 > most.get(phrase, 0):
-                        most[phrase] = count - 1
-        places = Counter(itertools.chain.from_iterable(used.values()))
-        for most in repeats.values():
+        one by one. One series at a time: only its phrases are held as sets."""
+        ranks_of: dict[str, list[int]] = defaultdict(list)  # series -> its resolutions
+        for rank, subject in enumerate(self.subjects):
+            ranks_of[subject].append(rank)
+        places: Counter[int] = Counter()
+        for ranks in ranks_of.values():
+            used: set[int] = set()  # the series' phrases
+            most: dict[int, int] = {}  # phrase -> most repeats in one of its resolutions
+            for rank in ranks:
+                found = [set(self.phrases[self.text_of[unit]]) for unit in self.units_at[rank]]
+                seen: set[int] = set()
+                again: set[int] = set()
+                for phrases in found:
+                    again |= phrases & seen
+                    seen |= phrases
+                used |= seen
+                if again:
+                    counts = Counter(itertools.chain.from_iterable(p & again for p in found))
+                    for phrase, count in counts.items():
+                        if count - 1 > most.get(phrase, 0):
+                            most[phrase] = count - 1
+            places.update(used)
             for phrase, extra in most.items():
                 places[phrase] += extra
         return places
@@ -536,7 +541,7 @@ def _matching_texts(corpus: _Corpus) -> dict[int, list[tuple[float, int]]]:
     return matches
 
 
-def _candidates(number: int, own: list[int], index: dict[int, list[int]]) -> list[int]:
+def _candidates(number: int, own: Sequence[int], index: dict[int, list[int]]) -> list[int]:
     """The texts sharing the most rare phrases with text ``number``. Text numbers follow
     first use in time, so each posting list is in time order and only its ``WINDOW`` texts
     nearest in time on each side are counted: lineage runs between neighbours, and the work

@@ -520,10 +520,7 @@ def _candidate_links(corpus: _Corpus, along: Iterable[tuple[int, int]]) -> Itera
 def _matching_texts(corpus: _Corpus) -> dict[int, list[tuple[float, int]]]:
     """For each text, the texts at least ``THRESHOLD`` alike among its candidates (itself
     included when it holds rare phrases: its occurrences elsewhere), with their alikeness."""
-    index: dict[int, list[int]] = defaultdict(list)
-    for number, found in enumerate(corpus.rare):
-        for phrase in found:
-            index[phrase].append(number)
+    index = _shared_phrases(corpus.rare)
     matches: dict[int, list[tuple[float, int]]] = defaultdict(list)
     scored: set[tuple[int, int]] = set()
     for number, found in enumerate(corpus.rare):
@@ -541,6 +538,21 @@ def _matching_texts(corpus: _Corpus) -> dict[int, list[tuple[float, int]]]:
     return matches
 
 
+def _shared_phrases(rare: list[array]) -> dict[int, list[int]]:
+    """Each rare phrase that two or more texts hold -> those texts, in order. A phrase of one
+    text alone makes no candidate: it gets no list (most have none; a list each was a
+    fifth of lineage's memory)."""
+    first: dict[int, int | list[int]] = {}  # phrase -> its one text, or its texts
+    for number, found in enumerate(rare):
+        for phrase in found:
+            texts = first.setdefault(phrase, number)
+            if texts is not number:
+                if type(texts) is int:
+                    texts = first[phrase] = [texts]
+                texts.append(number)
+    return {phrase: texts for phrase, texts in first.items() if type(texts) is list}
+
+
 def _candidates(number: int, own: Sequence[int], index: dict[int, list[int]]) -> list[int]:
     """The texts sharing the most rare phrases with text ``number``. Text numbers follow
     first use in time, so each posting list is in time order and only its ``WINDOW`` texts
@@ -548,7 +560,9 @@ def _candidates(number: int, own: Sequence[int], index: dict[int, list[int]]) ->
     per text stays bounded however large the corpus grows."""
     postings = []
     for phrase in own:
-        posting = index[phrase]
+        posting = index.get(phrase)
+        if posting is None:  # this text's alone
+            continue
         if len(posting) > 2 * WINDOW + 1:
             at = bisect_left(posting, number)
             posting = posting[max(0, at - WINDOW):at + WINDOW + 1]

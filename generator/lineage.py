@@ -277,7 +277,7 @@ class _Corpus:
         phrases and its words' weights, after which the phrases and places are let go: only
         the weights and the rare phrases are needed from here on. A text's phrases are a set
         only while it is counted (a set of them for every text was over a fifth of lineage's
-        memory), its rare ones an array (an int of a list takes ten times the room)."""
+        memory), its rare ones an array (an int in a list takes ten times the room)."""
         self.phrases = [_phrases(text) for text in self.texts]
         self.places = self._places()
         if self.learned is not None:  # the collection's counts; its own for phrases it lacks
@@ -699,7 +699,8 @@ class _WordCodes(dict):
 
 
 _WORD_CODES = _WordCodes()
-_WORD_CODES_AT_MOST = 1_000_000  # distinct words before they are numbered afresh (0x10FFFF)
+_WORD_CODES_AT_MOST = 1_000_000  # distinct words before they are numbered afresh (under
+# 0x10FFFF, the last character, with the surrogates skipped)
 
 
 @functools.lru_cache(maxsize=1024)  # a paragraph is diffed with each of its counterparts,

@@ -166,8 +166,8 @@ class DrawingPool:
                 self._renew()
             if self.pool is None:
                 return
-            count = min(BATCH, GENERATION - self.given)
-            srcs = tuple(self.queue.popleft() for _ in range(min(count, len(self.queue))))
+            count = min(BATCH, GENERATION - self.given, len(self.queue))
+            srcs = tuple(self.queue.popleft() for _ in range(count))
             task = self.pool.submit(_draw, srcs)
             for place, src in enumerate(srcs):
                 self.flying[src] = (task, place)

@@ -128,12 +128,16 @@ class DrawingPool:
             except Exception as error:  # reported; every page is still written
                 self.problems.append(failure(error, what, "written"))
         self.aside = []
+        self._stop_workers()
+        gc.unfreeze()
+        _renderer = _out_dir = None
+
+    def _stop_workers(self) -> None:
+        """No worker from now on: the pages left are drawn here."""
         self.forking = False
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        gc.unfreeze()
-        _renderer = _out_dir = None
 
     def _result(self, src: str) -> Drawn:
         waiting = self.flying.pop(src, None)
@@ -158,7 +162,10 @@ class DrawingPool:
                                      "pages left were drawn by the main process"))
         self.queue.extendleft(reversed(list(self.flying)))
         self.flying.clear()
-        self.close()
+        # Only the workers stop: what this process holds stays frozen till close (the
+        # plugin froze it for the whole build), and the files written aside are waited for
+        # there.
+        self._stop_workers()
 
     def _fill(self) -> None:
         while self.forking and self.queue and len(self.flying) + BATCH <= WINDOW:

@@ -342,6 +342,53 @@ def test_the_drawing_pool_forks_fresh_workers_every_generation(tmp_path):
         "a worker draws pages of its own generation only"
 
 
+_WORKER_DIES = """
+import gc, json, os, sys
+from pathlib import Path
+from generator import pool as pools
+from generator.render import Drawn
+
+parent = os.getpid()
+
+class Worker:  # a worker dies on p50; every page says which process drew it
+    def compile_templates(self):
+        pass
+
+    def draw(self, src):
+        if src == "p50.md" and os.getpid() != parent:
+            os._exit(1)
+        return Drawn(f"{src} {os.getpid()}")
+
+pages = [f"p{n}.md" for n in range(120)]
+gc.freeze()  # as the plugin does, for the whole build
+pool = pools.DrawingPool(Worker(), pages, Path(sys.argv[1]), workers=2)
+try:
+    bodies = [pool.take(p)[0] for p in pages]
+    frozen = gc.get_freeze_count()
+finally:
+    pool.close()
+print(json.dumps({"parent": parent, "bodies": bodies, "frozen": frozen,
+                  "problems": [str(p) for p in pool.problems]}))
+"""
+
+
+def test_a_drawing_worker_that_dies_costs_no_page_and_says_so(tmp_path):
+    """Should a worker die mid-build, this process draws every page left, the build says
+    so once, and only the workers stop: what the build froze for its whole length (out of
+    the collector's reach) stays frozen until the pool is closed. Run in a fresh
+    interpreter: this one may run other threads, and then forks nothing."""
+    done = subprocess.run([sys.executable, "-c", _WORKER_DIES, str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, check=True, timeout=120)
+    found = json.loads(done.stdout)
+    bodies = found["bodies"]
+    assert [body.split()[0] for body in bodies] == [f"p{n}.md" for n in range(120)]
+    drawn_by = [int(body.split()[1]) for body in bodies]
+    assert drawn_by[0] != found["parent"], "the first pages were drawn by a worker"
+    assert drawn_by[50:] == [found["parent"]] * 70, "the rest, here"
+    assert len(found["problems"]) == 1 and "drawing workers" in found["problems"][0]
+    assert found["frozen"] > 1000, "the build's freeze holds after the workers stopped"
+
+
 def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic, tmp_path):
     """The home, session and year pages drawn by the process forked at parse time (while the
     collection is linked; it then writes the search index) are what the linked collection

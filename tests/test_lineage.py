@@ -142,3 +142,47 @@ def test_the_packed_lineage_a_build_fills_in_is_the_lineage_itself(tmp_path):
         for c in counterparts:
             symbol, paragraph = ids[c.symbol, c.paragraph]
             assert c.symbol is symbol and c.paragraph is paragraph
+
+
+def test_ranking_by_int_codes_is_ranking_by_tuples():
+    """``_ranked`` holds each candidate as one int (``_RankCodes``) that must sort as the
+    tuple it stands for: series neighbours first, then the most alike, then the nearest in
+    time, then the counterpart's key (symbol, paragraph). Random links over a small corpus,
+    ranked both ways, give the same counterparts in the same order."""
+    import random
+    from types import SimpleNamespace
+
+    from generator.lineage import _SHOWN, _ranked
+
+    rng = random.Random(7)
+    units = 60
+    keys = [(f"A/RES/{rng.randrange(50, 56)}/{rng.randrange(1, 9)}", f"op{n}")
+            for n in range(units)]
+    ranks = sorted(rng.randrange(0, 12) for _ in range(units))
+    corpus = SimpleNamespace(keys=keys, ranks=ranks, units_at=[[]] * 12,
+                             text_of=[rng.randrange(0, 20) for _ in range(units)])
+    links = []
+    for _ in range(400):
+        first, second = sorted(rng.sample(range(units), 2))
+        links.append((first, second, rng.choice([1.0, 0.5, 0.754, 0.991, rng.random()]),
+                      rng.random() < 0.3))
+
+    def by_tuples():  # what _ranked did before: a tuple per candidate, sorted
+        earlier, later = {}, {}
+        for first, second, alike, neighbours in links:
+            same = corpus.text_of[first] == corpus.text_of[second]
+            shown = 1.0 if same else min(round(alike, 2), 0.99)
+            distance = ranks[second] - ranks[first]
+            later.setdefault(first, []).append((not neighbours, -shown, distance,
+                                                keys[second], second))
+            earlier.setdefault(second, []).append((not neighbours, -shown, distance,
+                                                   keys[first], first))
+        return [(unit, [(relation, -negative, other)
+                        for relation, found in (("earlier", earlier), ("later", later))
+                        for _, negative, _, _, other in sorted(found.get(unit, ()))[:LIMIT]])
+                for unit in sorted(earlier.keys() | later.keys())]
+
+    ranked = list(_ranked(corpus, links))
+    assert ranked == by_tuples()
+    assert all(shown in _SHOWN for _, found in ranked for _, shown, _ in found)
+    assert sum(len(found) for _, found in ranked) > units

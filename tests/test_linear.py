@@ -2,7 +2,7 @@
 slow. Each case puts one huge run (a megabyte of spaces, tabs, digits, letters, "1/"
 repeated, or 100,000 numbers glued to words like footnote markers) inside a line of a seed
 (its header, title, a paragraph, a footnote) and reads, parses and links the file: it becomes
-a resolution or is refused with an ``InputError``, in under a second more than the seed
+a resolution or is refused with an ``InputError``, in under two seconds more than the seed
 itself takes. A pattern that backtracks over the run, or a loop over it inside a loop over
 it, takes minutes here.
 """
@@ -38,7 +38,9 @@ PLACES = {
     "footnote": "1 United Nations Educational, ",
     "trailer": "United NationsA/RES/64/187",
 }
-LIMIT = 1.0  # seconds more than the seed takes
+LIMIT = 2.0  # seconds more than the seed takes. The slowest case, 100,000 markers in one
+# paragraph, takes 1.0 to 1.2 s of a core on this machine on a slow day (0.6 s for the next):
+# linear, and a second was too close; what grows with the square of the run takes minutes
 
 
 def seconds(text: str) -> float:

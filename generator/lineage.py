@@ -643,13 +643,14 @@ class _RankCodes:
             self.key_rank[unit] = place
         self.keys = len(corpus.keys) or 1
         self.span = len(corpus.units_at) or 1  # a distance lies between -span and span
-        self.per_unit = _HEADS * 2 * self.span * self.keys
+        self.distances = 2 * self.span
+        self.per_unit = _HEADS * self.distances * self.keys
 
     def code(self, unit: int, other: int, shown: int, neighbours: bool, distance: int) -> int:
         """``other`` as ``unit``'s counterpart, ``shown`` hundredths alike, ``distance``
         resolutions apart in time (the later's rank less the earlier's)."""
         head = (0 if neighbours else 101) + 100 - shown
-        return ((unit * _HEADS + head) * 2 * self.span + distance + self.span) * self.keys \
+        return ((unit * _HEADS + head) * self.distances + distance + self.span) * self.keys \
             + self.key_rank[other]
 
     def best(self, codes: list[int]) -> Iterator[tuple[int, list[tuple[int, int]]]]:
@@ -665,7 +666,7 @@ class _RankCodes:
                 current, kept = unit, []
             if len(kept) < LIMIT:
                 rest, place = divmod(rest, self.keys)
-                kept.append((100 - rest // (2 * self.span) % 101, self.by_key[place]))
+                kept.append((100 - rest // self.distances % 101, self.by_key[place]))
         if kept:
             yield current, kept
 

@@ -24,6 +24,7 @@ import gc
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .errors import Problem
@@ -87,7 +88,7 @@ class DrawingPool:
         self.queue = deque(pages)
         self.flying: dict[str, tuple[Future, int]] = {}  # page -> its task, its place in it
         self.problems: list[Problem] = []  # the pool's own, should a worker die
-        self.aside: list[tuple[str, Future]] = []
+        self.aside: list[tuple[str, Callable[[SiteRenderer], dict[str, str]], Future]] = []
         self.workers = workers
         # No worker is forked before the first page is asked for: by then this process has
         # made the front matter and the index pages, and the workers share what it made
@@ -105,12 +106,20 @@ class DrawingPool:
         if self.pool is None and self.forking:
             self._renew()  # the job starts now, ahead of the pages
         if self.pool is None:
-            try:
-                write_files(self.out_dir, files_of(self.renderer))
-            except Exception as error:  # reported; every page is still written
-                self.problems.append(failure(error, what, "written"))
+            self._aside_here(files_of, what)
             return
-        self.aside.append((what, self.pool.submit(_aside, files_of)))
+        try:
+            self.aside.append((what, files_of, self.pool.submit(_aside, files_of)))
+        except BrokenProcessPool as error:  # a worker died: written here
+            self._broken(error)
+            self._aside_here(files_of, what)
+
+    def _aside_here(self, files_of: Callable[[SiteRenderer], dict[str, str]], what: str
+                    ) -> None:
+        try:
+            write_files(self.out_dir, files_of(self.renderer))
+        except Exception as error:  # reported; every page is still written
+            self.problems.append(failure(error, what, "written"))
 
     def take(self, src: str) -> tuple[str | None, tuple[Problem, ...]]:
         self._fill()  # the first time, the workers are forked and given the first pages
@@ -122,9 +131,13 @@ class DrawingPool:
         """Wait for the files written aside, then stop the workers (the pages not yet
         taken are not drawn)."""
         global _renderer, _out_dir
-        for what, waiting in self.aside:
+        for what, files_of, waiting in self.aside:
             try:
                 waiting.result()
+            except BrokenProcessPool as error:  # a worker died before writing them
+                if self.forking:  # not said yet
+                    self._broken(error)
+                self._aside_here(files_of, what)
             except Exception as error:  # reported; every page is still written
                 self.problems.append(failure(error, what, "written"))
         self.aside = []
@@ -175,7 +188,12 @@ class DrawingPool:
                 return
             count = min(BATCH, GENERATION - self.given, len(self.queue))
             srcs = tuple(self.queue.popleft() for _ in range(count))
-            task = self.pool.submit(_draw, srcs)
+            try:
+                task = self.pool.submit(_draw, srcs)
+            except BrokenProcessPool as error:  # a worker died since the last task
+                self.queue.extendleft(reversed(srcs))
+                self._broken(error)
+                return
             for place, src in enumerate(srcs):
                 self.flying[src] = (task, place)
             self.given += len(srcs)

@@ -343,7 +343,7 @@ def test_the_drawing_pool_forks_fresh_workers_every_generation(tmp_path):
 
 
 _WORKER_DIES = """
-import gc, json, os, sys
+import gc, json, os, sys, time
 from pathlib import Path
 from generator import pool as pools
 from generator.render import Drawn
@@ -359,10 +359,16 @@ class Worker:  # a worker dies on p50; every page says which process drew it
             os._exit(1)
         return Drawn(f"{src} {os.getpid()}")
 
+def index(renderer):  # slow in a worker: still being written when the other worker dies
+    if os.getpid() != parent:
+        time.sleep(3)
+    return {"search/index.js": str(os.getpid())}
+
 pages = [f"p{n}.md" for n in range(120)]
 gc.freeze()  # as the plugin does, for the whole build
 pool = pools.DrawingPool(Worker(), pages, Path(sys.argv[1]), workers=2)
 try:
+    pool.write_aside(index, "the search index")
     bodies = [pool.take(p)[0] for p in pages]
     frozen = gc.get_freeze_count()
 finally:
@@ -373,8 +379,10 @@ print(json.dumps({"parent": parent, "bodies": bodies, "frozen": frozen,
 
 
 def test_a_drawing_worker_that_dies_costs_no_page_and_says_so(tmp_path):
-    """Should a worker die mid-build, this process draws every page left, the build says
-    so once, and only the workers stop: what the build froze for its whole length (out of
+    """Should a worker die mid-build, this process draws every page left and writes the
+    files a worker was writing aside (the search index), the build says so once (however
+    the death is met: a page's answer, a page handed over, the files), and only the workers
+    stop: what the build froze for its whole length (out of
     the collector's reach) stays frozen until the pool is closed. Run in a fresh
     interpreter: this one may run other threads, and then forks nothing."""
     done = subprocess.run([sys.executable, "-c", _WORKER_DIES, str(tmp_path)], cwd=ROOT,
@@ -387,6 +395,8 @@ def test_a_drawing_worker_that_dies_costs_no_page_and_says_so(tmp_path):
     assert drawn_by[50:] == [found["parent"]] * 70, "the rest, here"
     assert len(found["problems"]) == 1 and "drawing workers" in found["problems"][0]
     assert found["frozen"] > 1000, "the build's freeze holds after the workers stopped"
+    written_by = (tmp_path / "search" / "index.js").read_text(encoding="utf-8")
+    assert written_by == str(found["parent"]), "the index the workers' end cut short"
 
 
 def test_listing_pages_drawn_meanwhile_are_the_listing_pages(synthetic, tmp_path):

@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from pathlib import Path
 
 from .errors import Problem
@@ -108,14 +109,15 @@ class DrawingPool:
         if self.pool is None:
             self._aside_here(files_of, what)
             return
-        try:
-            self.aside.append((what, files_of, self.pool.submit(_aside, files_of)))
-        except BrokenProcessPool as error:  # a worker died: written here
-            self._broken(error)
+        task = self._submit(_aside, files_of)
+        if task is None:
             self._aside_here(files_of, what)
+        else:
+            self.aside.append((what, files_of, task))
 
     def _aside_here(self, files_of: Callable[[SiteRenderer], dict[str, str]], what: str
                     ) -> None:
+        """The files ``files_of`` makes written here, now; a failure is one problem."""
         try:
             write_files(self.out_dir, files_of(self.renderer))
         except Exception as error:  # reported; every page is still written
@@ -187,16 +189,25 @@ class DrawingPool:
             if self.pool is None:
                 return
             count = min(BATCH, GENERATION - self.given, len(self.queue))
-            srcs = tuple(self.queue.popleft() for _ in range(count))
-            try:
-                task = self.pool.submit(_draw, srcs)
-            except BrokenProcessPool as error:  # a worker died since the last task
-                self.queue.extendleft(reversed(srcs))
-                self._broken(error)
-                return
+            srcs = tuple(islice(self.queue, count))
+            task = self._submit(_draw, srcs)
+            if task is None:
+                return  # the pages stay queued, drawn here
+            for _ in srcs:
+                self.queue.popleft()
             for place, src in enumerate(srcs):
                 self.flying[src] = (task, place)
             self.given += len(srcs)
+
+    def _submit(self, function: Callable, *args: object) -> Future | None:
+        """``function(*args)`` handed to a worker; None should a worker have died since the
+        last task (the pool then refuses any: this process carries on, see ``_broken``)."""
+        assert self.pool is not None
+        try:
+            return self.pool.submit(function, *args)
+        except BrokenProcessPool as error:
+            self._broken(error)
+            return None
 
     def _renew(self) -> None:
         """Fresh workers for the pages to come. A forked worker shares this process's memory
